@@ -1,0 +1,255 @@
+//! The driver: find trigger positions, run the anchored grammars there, keep the
+//! records that win the overlap policy, map them back to the original text.
+//!
+//! # Overlap policy
+//! Records never overlap. Among candidates that do, the longer one wins (it read
+//! more of the text); between equally long ones the richer one (more fields
+//! filled), then the earlier one, then the grammar listed first.
+//!
+//! The driver is language-blind: the words it looks for come from the grammars.
+
+use std::collections::{BTreeMap, HashSet};
+
+use aho_corasick::AhoCorasick;
+use chrono::NaiveDate;
+
+use crate::error::{Diagnostic, Error};
+use crate::extraction::{Extraction, SCHEMA};
+use crate::grammar::{Ctx, Grammar, Match, Trigger, GRAMMARS};
+use crate::record::{Record, RecordKind};
+use crate::text::keyword::{ends_word, starts_word};
+use crate::text::normalize::Normalized;
+
+/// Extracts every record kind from `text` with default options.
+///
+/// Never fails and never panics; questionable input shows up in
+/// [`Extraction::diagnostics`].
+///
+/// ```
+/// let text = "Ngày 26/3/2018, hơn 97% đảng viên tham gia.";
+/// let out = baocao::extract(text);
+/// assert_eq!(out.records.len(), 2);
+/// assert_eq!(out.records[0].text, "Ngày 26/3/2018");
+/// assert_eq!(out.records[1].text, "hơn 97% đảng viên");
+/// for r in &out.records {
+///     assert_eq!(&text[r.span.range()], r.text);
+/// }
+/// ```
+pub fn extract(text: &str) -> Extraction {
+    default_extractor().extract(text)
+}
+
+fn default_extractor() -> &'static Extractor {
+    static DEFAULT: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(|| Extractor::builder().build().expect("all kinds is a valid choice"))
+}
+
+/// An extractor with chosen options; build one with [`Extractor::builder`].
+///
+/// Building compiles the trigger automaton once; reuse the extractor across
+/// documents. It is `Send + Sync`.
+///
+/// ```
+/// use baocao::{Extractor, RecordKind};
+/// let ex = Extractor::builder().kinds([RecordKind::Percentage]).build().unwrap();
+/// let out = ex.extract("Ngày 26/3/2018, đạt 98,5%.");
+/// assert_eq!(out.records.len(), 1);
+/// assert_eq!(out.records[0].kind(), RecordKind::Percentage);
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    grammars: Vec<&'static Grammar>,
+    words: Option<AhoCorasick>,
+    /// For each automaton pattern, the grammars it triggers.
+    word_grammars: Vec<Vec<usize>>,
+    digit_grammars: Vec<usize>,
+    reference_date: Option<NaiveDate>,
+}
+
+impl std::fmt::Debug for Grammar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Options for an [`Extractor`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    kinds: Option<Vec<RecordKind>>,
+    reference_date: Option<NaiveDate>,
+}
+
+impl ExtractorBuilder {
+    /// Only these record kinds (default: all).
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = RecordKind>) -> Self {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+
+    /// The date the text was written, for relative expressions ("năm nay",
+    /// "5 năm qua").
+    pub fn reference_date(mut self, date: NaiveDate) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    /// [`Error::NoKinds`] when the kind list is empty.
+    ///
+    /// ```
+    /// assert!(baocao::Extractor::builder().kinds([]).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Extractor, Error> {
+        let kinds: HashSet<RecordKind> = match self.kinds {
+            Some(k) if k.is_empty() => return Err(Error::NoKinds),
+            Some(k) => k.into_iter().collect(),
+            None => RecordKind::ALL.into_iter().collect(),
+        };
+        let grammars: Vec<&'static Grammar> = GRAMMARS
+            .iter()
+            .copied()
+            .filter(|g| kinds.contains(&g.kind))
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut word_grammars: Vec<Vec<usize>> = Vec::new();
+        let mut digit_grammars = Vec::new();
+        for (gi, g) in grammars.iter().enumerate() {
+            for t in g.triggers {
+                if matches!(t, Trigger::Digit) {
+                    digit_grammars.push(gi);
+                }
+                for w in t.folded_words() {
+                    match patterns.iter().position(|p| *p == w) {
+                        Some(i) => word_grammars[i].push(gi),
+                        None => {
+                            patterns.push(w);
+                            word_grammars.push(vec![gi]);
+                        }
+                    }
+                }
+            }
+        }
+        let words = if patterns.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&patterns).expect("trigger words are small"))
+        };
+        Ok(Extractor {
+            grammars,
+            words,
+            word_grammars,
+            digit_grammars,
+            reference_date: self.reference_date,
+        })
+    }
+}
+
+impl Extractor {
+    /// Options, starting from the defaults (every kind, no reference date).
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The reference date given to the builder, if any.
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        self.reference_date
+    }
+
+    /// Extracts records from `text`. Never fails, never panics, linear time.
+    pub fn extract(&self, text: &str) -> Extraction {
+        let view = Normalized::new(text);
+        let mut ctx = Ctx {
+            view: &view,
+            original: text,
+            diagnostics: Vec::new(),
+        };
+        let candidates = self.candidates(&mut ctx);
+        let winners = overlap_policy(candidates);
+        let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
+        let mut records = Vec::with_capacity(winners.len());
+        for m in winners {
+            let span = view.original_span(m.start, m.end);
+            diagnostics.extend(m.diagnostics);
+            records.push(Record {
+                span,
+                text: text[span.range()].to_string(),
+                data: m.data,
+            });
+        }
+        records.sort_by_key(|r| (r.span.start, r.span.end));
+        Extraction {
+            schema: SCHEMA.to_string(),
+            source: None,
+            records,
+            checks: Vec::new(),
+            diagnostics: dedup(diagnostics),
+        }
+    }
+
+    /// Every grammar match at every trigger position.
+    fn candidates(&self, ctx: &mut Ctx<'_>) -> Vec<(usize, Match)> {
+        let text = ctx.view.as_str();
+        let mut starts: Vec<(usize, usize)> = Vec::new(); // (position, grammar)
+        if let Some(ac) = &self.words {
+            for m in ac.find_overlapping_iter(text) {
+                if starts_word(text, m.start()) && ends_word(text, m.end()) {
+                    for &g in &self.word_grammars[m.pattern().as_usize()] {
+                        starts.push((m.start(), g));
+                    }
+                }
+            }
+        }
+        if !self.digit_grammars.is_empty() {
+            let bytes = text.as_bytes();
+            for (i, b) in bytes.iter().enumerate() {
+                if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+                    for &g in &self.digit_grammars {
+                        starts.push((i, g));
+                    }
+                }
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let mut out = Vec::new();
+        for (at, g) in starts {
+            if let Some(m) = (self.grammars[g].parse)(ctx, at) {
+                if m.start < m.end && m.end <= text.len() {
+                    out.push((g, m));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Keeps the records that win: longer, then richer, then earlier, then the grammar
+/// listed first. O(n log n).
+fn overlap_policy(mut candidates: Vec<(usize, Match)>) -> Vec<Match> {
+    candidates.sort_by(|(ga, a), (gb, b)| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.richness.cmp(&a.richness))
+            .then(a.start.cmp(&b.start))
+            .then(ga.cmp(gb))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
+    let mut winners = Vec::new();
+    for (_, m) in candidates {
+        let before = taken.range(..m.end).next_back();
+        if before.is_some_and(|(_, &end)| end > m.start) {
+            continue;
+        }
+        taken.insert(m.start, m.end);
+        winners.push(m);
+    }
+    winners
+}
+
+fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
+    diagnostics
+}

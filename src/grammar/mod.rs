@@ -1,0 +1,115 @@
+//! The record grammars: one module per record kind, each a set of small named nom
+//! parsers over the normalised view, registered in [`GRAMMARS`].
+//!
+//! A grammar is anchored: the driver calls it at a trigger position (a keyword or
+//! the start of a digit run) and it either matches there or not. It never scans
+//! ahead more than a few dozen words, which keeps extraction linear in the input.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Code, Diagnostic, Level};
+use crate::record::{RecordData, RecordKind};
+use crate::text::keyword::{Keyword, Lexicon};
+use crate::text::normalize::Normalized;
+
+pub(crate) mod common;
+pub(crate) mod date;
+pub(crate) mod percentage;
+
+/// Where a grammar may start.
+pub(crate) enum Trigger {
+    /// At a keyword (checked at word boundaries on both sides).
+    Word(&'static Keyword),
+    /// At any entry of a lexicon.
+    Words(&'static (dyn Vocabulary + Sync)),
+    /// At the first digit of a digit run.
+    Digit,
+}
+
+/// A word list that can serve as triggers.
+pub(crate) trait Vocabulary {
+    /// Its words in the normalised view's spelling.
+    fn folded_words(&self) -> Vec<String>;
+}
+
+impl<T: Copy + Sync + 'static> Vocabulary for Lexicon<T> {
+    fn folded_words(&self) -> Vec<String> {
+        Lexicon::folded_words(self).map(str::to_string).collect()
+    }
+}
+
+impl Trigger {
+    /// The trigger words, folded; empty for [`Trigger::Digit`].
+    pub(crate) fn folded_words(&self) -> Vec<String> {
+        match self {
+            Trigger::Word(k) => vec![k.folded().to_string()],
+            Trigger::Words(v) => v.folded_words(),
+            Trigger::Digit => vec![],
+        }
+    }
+}
+
+/// A grammar for one record kind.
+pub(crate) struct Grammar {
+    /// The kind of record it makes.
+    pub kind: RecordKind,
+    /// A readable name, for tests and debugging.
+    #[allow(dead_code)]
+    pub name: &'static str,
+    /// Where it may start.
+    pub triggers: &'static [Trigger],
+    /// The parser, anchored at the trigger position.
+    pub parse: fn(&mut Ctx<'_>, usize) -> Option<Match>,
+}
+
+/// Every grammar, in the order they are tried at one position.
+pub(crate) static GRAMMARS: &[&Grammar] = &[&date::GRAMMAR, &percentage::GRAMMAR];
+
+/// A grammar's match, in normalised offsets.
+#[derive(Debug)]
+pub(crate) struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub data: RecordData,
+    /// Extra fields filled: breaks ties between equally long matches.
+    pub richness: u8,
+    /// Diagnostics that stand or fall with this match.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a grammar can see: the normalised view, the original text, the options.
+pub(crate) struct Ctx<'a> {
+    pub view: &'a Normalized,
+    pub original: &'a str,
+    /// Diagnostics that stand whether or not any record is made.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The whole normalised text.
+    pub fn text(&self) -> &'a str {
+        self.view.as_str()
+    }
+
+    /// The text as written between two normalised offsets: NFC, Đ for Ð, white space
+    /// collapsed.
+    pub fn written(&self, start: usize, end: usize) -> String {
+        let span = self.view.original_span(start, end);
+        let raw = &self.original[span.range()];
+        let nfc: String = raw
+            .nfc()
+            .map(|c| if c == '\u{D0}' { '\u{110}' } else { c })
+            .collect();
+        nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A diagnostic over a normalised range.
+    pub fn diagnostic(&self, code: Code, start: usize, end: usize, message: String) -> Diagnostic {
+        Diagnostic {
+            level: Level::Warning,
+            code,
+            span: self.view.original_span(start, end),
+            message,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! A panic-free, case- and tone-placement-insensitive keyword matcher.
+//!
+//! nom's `tag_no_case` panics on some inputs (a Kelvin sign before a word) and does
+//! not see NFD text as NFC. Here keywords are written in plain NFC Vietnamese, folded
+//! once (on first use) exactly as [`Normalized`](super::normalize::Normalized) folds
+//! the text, and then compared byte for byte with the normalised view.
+
+use std::sync::OnceLock;
+
+use nom::error::{Error, ErrorKind};
+use nom::IResult;
+
+use super::normalize::{fold, is_word_char};
+
+/// One keyword, folded on first use.
+pub(crate) struct Keyword {
+    written: &'static str,
+    folded: OnceLock<String>,
+}
+
+impl Keyword {
+    /// A keyword as written in plain Vietnamese ("tháng", "phần trăm").
+    pub(crate) const fn new(written: &'static str) -> Self {
+        Keyword {
+            written,
+            folded: OnceLock::new(),
+        }
+    }
+
+    /// The keyword in the normalised view's spelling.
+    pub(crate) fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold(self.written))
+    }
+
+    /// The byte length of the match at the start of `input`, which must end at a word
+    /// boundary.
+    pub(crate) fn match_at(&self, input: &str) -> Option<usize> {
+        let k = self.folded();
+        (input.starts_with(k) && ends_word(input, k.len())).then_some(k.len())
+    }
+}
+
+/// A table of keywords with a value each; the longest match wins.
+pub(crate) struct Lexicon<T: Copy + 'static> {
+    entries: &'static [(&'static str, T)],
+    folded: OnceLock<Vec<(String, T)>>,
+}
+
+impl<T: Copy + 'static> Lexicon<T> {
+    /// A table from `(keyword as written, value)` pairs.
+    pub(crate) const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        Lexicon {
+            entries,
+            folded: OnceLock::new(),
+        }
+    }
+
+    fn folded(&self) -> &[(String, T)] {
+        self.folded.get_or_init(|| {
+            let mut v: Vec<(String, T)> =
+                self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v
+        })
+    }
+
+    /// The longest entry at the start of `input` ending at a word boundary:
+    /// its value and byte length.
+    pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
+        self.folded()
+            .iter()
+            .find(|(k, _)| input.starts_with(k.as_str()) && ends_word(input, k.len()))
+            .map(|(k, t)| (*t, k.len()))
+    }
+
+    /// The folded spelling of every entry, for building trigger automata.
+    pub(crate) fn folded_words(&self) -> impl Iterator<Item = &str> {
+        self.folded().iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The entries as written.
+    #[cfg(test)]
+    pub(crate) fn written(&self) -> &'static [(&'static str, T)] {
+        self.entries
+    }
+}
+
+/// Whether position `at` of `input` ends a word: what follows is neither a letter nor
+/// a digit (a keyword that itself ends in a symbol needs no boundary).
+pub(crate) fn ends_word(input: &str, at: usize) -> bool {
+    let before = input[..at].chars().next_back();
+    if !before.is_some_and(|c| is_word_char(c) || c.is_ascii_digit()) {
+        return true;
+    }
+    !input[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+}
+
+/// Whether position `at` of `input` starts a word: what precedes is neither a letter
+/// nor a digit.
+pub(crate) fn starts_word(input: &str, at: usize) -> bool {
+    !input[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+}
+
+/// nom parser: the keyword, at a word boundary.
+pub(crate) fn kw<'a>(k: &'static Keyword) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |input: &'a str| match k.match_at(input) {
+        Some(n) => Ok((&input[n..], &input[..n])),
+        None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static THANG: Keyword = Keyword::new("tháng");
+    static UY_BAN: Keyword = Keyword::new("ủy ban");
+    static APPROX: Lexicon<u8> = Lexicon::new(&[("chưa", 1), ("chưa đến", 2)]);
+
+    #[test]
+    fn keyword_matches_any_spelling_at_a_word_boundary() {
+        assert_eq!(THANG.match_at(&fold("THÁNG 3")), Some("tháng".len()));
+        assert_eq!(THANG.match_at(&fold("thángx")), None);
+        assert_eq!(THANG.match_at(&fold("than")), None);
+        assert!(UY_BAN.match_at(&fold("Uỷ ban nhân dân")).is_some());
+    }
+
+    #[test]
+    fn lexicon_prefers_the_longest_entry() {
+        assert_eq!(APPROX.longest_at(&fold("chưa đến 5")).map(|x| x.0), Some(2));
+        assert_eq!(APPROX.longest_at(&fold("chưa có")).map(|x| x.0), Some(1));
+        assert_eq!(APPROX.written().len(), 2);
+    }
+
+    #[test]
+    fn kelvin_sign_does_not_panic() {
+        let text = fold("\u{212A}tháng");
+        assert_eq!(THANG.match_at(&text), None);
+        assert!(kw(&THANG)(&text).is_err());
+    }
+}

@@ -1,0 +1,194 @@
+//! Numbers written with digits, in the Vietnamese convention and its rivals.
+//!
+//! Shapes accepted (on the normalised view):
+//! ```text
+//! 5246            plain digits
+//! 5.246           '.' between groups of three: 5 246        (Vietnamese)
+//! 1.234.567       1 234 567
+//! 98,5            ',' before decimals: 98.5                  (Vietnamese)
+//! 1.234,5         1 234.5
+//! 4,300           ambiguous: 4.3 (Vietnamese) or 4 300 (English) -> Vietnamese, flagged
+//! 1.5  98.50      not Vietnamese; read as the English decimal, flagged
+//! 1,234,567       English thousands, flagged
+//! 1,234.5         English thousands and decimals, flagged
+//! 5,3 triệu       a scale word after digits multiplies: 5 300 000
+//! ```
+//! Not supported: spaces between thousands ("5 246": too often two numbers), signs,
+//! exponents. Digit runs longer than 30 characters are not numbers (no scan ahead).
+
+// TEMP until number_words lands
+fn scale_word(_: &str) -> Option<(u64, usize)> {
+    None
+}
+
+/// How a digit string could be read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Reading {
+    /// The Vietnamese convention, with no other plausible reading.
+    Clear,
+    /// Readable both ways: the value is the Vietnamese reading, `other` the English.
+    Ambiguous { other: f64 },
+    /// Only the English convention reads it.
+    English,
+}
+
+/// A number lexed from digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DigitNumber {
+    /// The value (Vietnamese reading when ambiguous).
+    pub value: f64,
+    /// Whether the value is whole (no decimal part was written).
+    pub whole: bool,
+    /// How sure the reading is.
+    pub reading: Reading,
+    /// Bytes consumed.
+    pub len: usize,
+}
+
+const MAX_DIGITS_RUN: usize = 30;
+
+/// A digit number at the start of `input`, not followed by a letter or digit.
+pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
+    let bytes = input.as_bytes();
+    if !bytes.first()?.is_ascii_digit() {
+        return None;
+    }
+    // groups of digits separated by single '.' or ','
+    let mut groups: Vec<(usize, usize)> = Vec::with_capacity(4);
+    let mut seps: Vec<u8> = Vec::with_capacity(3);
+    let mut i = 0;
+    loop {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+            if i > MAX_DIGITS_RUN {
+                return None;
+            }
+        }
+        groups.push((start, i));
+        let continues = i + 1 < bytes.len()
+            && matches!(bytes[i], b'.' | b',')
+            && bytes[i + 1].is_ascii_digit();
+        if !continues {
+            break;
+        }
+        seps.push(bytes[i]);
+        i += 1;
+    }
+    let len = i;
+    if input[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let digits = |g: (usize, usize)| &input[g.0..g.1];
+    let width = |g: (usize, usize)| g.1 - g.0;
+    let all_thousands = |r: std::ops::Range<usize>| groups[r].iter().all(|g| width(*g) == 3);
+    let first_ok = width(groups[0]) <= 3;
+    let join = |gs: &[(usize, usize)]| gs.iter().map(|g| digits(*g)).collect::<String>();
+    let parse = |s: &str| s.parse::<f64>().ok();
+
+    let n = groups.len();
+    let dots = seps.iter().filter(|&&s| s == b'.').count();
+    let commas = seps.len() - dots;
+    let (value, whole, reading) = match (dots, commas) {
+        (0, 0) => (parse(digits(groups[0]))?, true, Reading::Clear),
+        (_, 0) if first_ok && all_thousands(1..n) => (parse(&join(&groups))?, true, Reading::Clear),
+        (1, 0) => {
+            let v = parse(&format!("{}.{}", digits(groups[0]), digits(groups[1])))?;
+            (v, false, Reading::English)
+        }
+        (0, 1) => {
+            let vn = parse(&format!("{}.{}", digits(groups[0]), digits(groups[1])))?;
+            if first_ok && width(groups[1]) == 3 {
+                let en = parse(&join(&groups))?;
+                (vn, false, Reading::Ambiguous { other: en })
+            } else {
+                (vn, false, Reading::Clear)
+            }
+        }
+        (0, _) if first_ok && all_thousands(1..n) => (parse(&join(&groups))?, true, Reading::English),
+        (_, 1) if seps[seps.len() - 1] == b',' && first_ok && all_thousands(1..n - 1) => {
+            let int = join(&groups[..n - 1]);
+            let v = parse(&format!("{int}.{}", digits(groups[n - 1])))?;
+            (v, false, Reading::Clear)
+        }
+        (1, _) if seps[seps.len() - 1] == b'.' && first_ok && all_thousands(1..n - 1) => {
+            let int = join(&groups[..n - 1]);
+            let v = parse(&format!("{int}.{}", digits(groups[n - 1])))?;
+            (v, false, Reading::English)
+        }
+        _ => return None,
+    };
+    Some(DigitNumber {
+        value,
+        whole,
+        reading,
+        len,
+    })
+}
+
+/// A digit number followed by an optional scale word ("5,3 triệu"): the value is
+/// multiplied, and the length covers the scale word.
+pub(crate) fn scaled_number(input: &str) -> Option<DigitNumber> {
+    let mut n = digit_number(input)?;
+    let rest = &input[n.len..];
+    if let Some(after_space) = rest.strip_prefix(' ') {
+        if let Some((scale, len)) = scale_word(after_space) {
+            n.value *= scale as f64;
+            n.value = (n.value * 1e6).round() / 1e6;
+            n.whole = n.value.fract() == 0.0;
+            n.len += 1 + len;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(f64, Reading, usize)> {
+        digit_number(s).map(|n| (n.value, n.reading, n.len))
+    }
+
+    #[test]
+    fn value_versus_surface_form() {
+        let clear = [
+            ("5246", 5246.0),
+            ("5.246", 5246.0),
+            ("33.622", 33622.0),
+            ("1.234.567", 1234567.0),
+            ("98,5", 98.5),
+            ("0,4", 0.4),
+            ("1.234,5", 1234.5),
+            ("100", 100.0),
+        ];
+        for (s, v) in clear {
+            assert_eq!(read(s), Some((v, Reading::Clear, s.len())), "{s}");
+        }
+        assert_eq!(
+            read("4,300"),
+            Some((4.3, Reading::Ambiguous { other: 4300.0 }, 5))
+        );
+        assert_eq!(read("1.5"), Some((1.5, Reading::English, 3)));
+        assert_eq!(read("98.50"), Some((98.5, Reading::English, 5)));
+        assert_eq!(read("1,234,567"), Some((1234567.0, Reading::English, 9)));
+        assert_eq!(read("1,234.5"), Some((1234.5, Reading::English, 7)));
+    }
+
+    #[test]
+    fn separators_at_the_end_are_punctuation() {
+        assert_eq!(read("5.246."), Some((5246.0, Reading::Clear, 5)));
+        assert_eq!(read("12, 13"), Some((12.0, Reading::Clear, 2)));
+    }
+
+    #[test]
+    fn not_numbers() {
+        for s in ["", "a1", "1.1.1.1", "12a", "26.3.2018", "1234.567.8", &"9".repeat(40)] {
+            assert_eq!(digit_number(s), None, "{s}");
+        }
+    }
+}

@@ -41,7 +41,11 @@ pub fn extract(text: &str) -> Extraction {
 
 fn default_extractor() -> &'static Extractor {
     static DEFAULT: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
-    DEFAULT.get_or_init(|| Extractor::builder().build().expect("all kinds is a valid choice"))
+    DEFAULT.get_or_init(|| {
+        Extractor::builder()
+            .build()
+            .expect("all kinds is a valid choice")
+    })
 }
 
 /// An extractor with chosen options; build one with [`Extractor::builder`].
@@ -248,8 +252,23 @@ fn overlap_policy(mut candidates: Vec<(usize, Match)>) -> Vec<Match> {
     winners
 }
 
+/// One diagnostic per problem: several triggers can reach the same bad text
+/// ("ngày 31/02/2024" and "31/02/2024"); the widest report is kept.
 fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
-    diagnostics
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
+    });
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let inside = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.span.end > d.span.start)
+            .any(|k| k.code == d.code && k.span.start <= d.span.start && d.span.end <= k.span.end);
+        if !inside {
+            kept.push(d);
+        }
+    }
+    kept
 }

@@ -74,8 +74,10 @@ pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
 /// Approximation word (and one space) at `at`: the word's value and where the number
 /// starts.
 pub(crate) fn approx_word(text: &str, at: usize) -> Option<(Approx, usize)> {
-    let (a, len) = APPROX.longest_at(&text[at..])?;
-    text[at + len..].starts_with(' ').then_some((a, at + len + 1))
+    let (a, len) = APPROX.longest_at(text.get(at..)?)?;
+    text.get(at + len..)?
+        .starts_with(' ')
+        .then_some((a, at + len + 1))
 }
 
 #[cfg(test)]

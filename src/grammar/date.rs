@@ -125,8 +125,10 @@ fn ends_free(text: &str, end: usize) -> bool {
 /// "- 2021", "-2021": the date is the start of a range.
 fn starts_range(after: &str) -> bool {
     let t = after.trim_start_matches(' ');
-    t.strip_prefix('-')
-        .is_some_and(|t| t.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()))
+    t.strip_prefix('-').is_some_and(|t| {
+        t.trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// A bare "6/2020" is a month where a reader expects a date: in parentheses or

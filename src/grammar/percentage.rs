@@ -91,8 +91,32 @@ static SUBJECT_HEADS: Lexicon<()> = Lexicon::new(&[
     ("ý kiến", ()),
 ]);
 
-/// Words that end a subject.
+/// Words that end a subject: function words and the genre's verbs.
 static SUBJECT_STOPS: Lexicon<()> = Lexicon::new(&[
+    ("ban hành", ()),
+    ("bỏ phiếu", ()),
+    ("cam kết", ()),
+    ("chấp hành", ()),
+    ("duy trì", ()),
+    ("đăng ký", ()),
+    ("đánh giá", ()),
+    ("hoàn thành", ()),
+    ("học", ()),
+    ("in", ()),
+    ("ký", ()),
+    ("làm", ()),
+    ("nghiên cứu", ()),
+    ("quán triệt", ()),
+    ("sử dụng", ()),
+    ("tham gia", ()),
+    ("thực hiện", ()),
+    ("tán thành", ()),
+    ("tổ chức thực hiện", ()),
+    ("triển khai", ()),
+    ("ủng hộ", ()),
+    ("vi phạm", ()),
+    ("xây dựng", ()),
+    ("xếp loại", ()),
     ("bị", ()),
     ("cho", ()),
     ("chưa", ()),
@@ -137,14 +161,21 @@ const MAX_SUBJECT_WORDS: usize = 10;
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let (from, at_num) = match TU.match_at(&text[at..]) {
-        Some(n) => (true, at + n + 1),
+        Some(n) if text[at + n..].starts_with(' ') => (true, at + n + 1),
+        Some(_) => return None,
         None => (false, at),
     };
     let (approx, num_at) = match approx_word(text, at_num) {
         Some((a, next)) => (a, next),
         None => (Approx::Exact, at_num),
     };
-    if num_at > text.len() || !text[num_at..].starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()) {
+    if !text
+        .get(num_at..)?
+        .starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+    {
+        return None;
+    }
+    if !crate::text::keyword::starts_word(text, num_at) {
         return None;
     }
     let q = quantity(ctx, num_at)?;
@@ -159,8 +190,13 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         return None;
     };
     let mut end = q.end + sign_len;
+    if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
     let approx = if from {
-        let n = text[end..].strip_prefix(' ').and_then(|a| TRO_LEN.match_at(a))?;
+        let n = text[end..]
+            .strip_prefix(' ')
+            .and_then(|a| TRO_LEN.match_at(a))?;
         end += 1 + n;
         Approx::AtLeast
     } else {
@@ -194,7 +230,7 @@ fn subject(text: &str, end: usize) -> Option<(usize, usize)> {
     let mut words = 0;
     while words < MAX_SUBJECT_WORDS {
         let rest = &text[pos..];
-        if SUBJECT_STOPS.longest_at(rest).is_some() {
+        if SUBJECT_STOPS.longest_at(rest).is_some() || APPROX.longest_at(rest).is_some() {
             break;
         }
         let word_len = rest

@@ -40,11 +40,7 @@ impl PartialDate {
         match (month, day) {
             (Some(m), _) if !(1..=12).contains(&m) => Err(format!("there is no month {m}")),
             (Some(m), Some(d)) => match NaiveDate::from_ymd_opt(year, m, d) {
-                Some(_) => Ok(PartialDate {
-                    year,
-                    month,
-                    day,
-                }),
+                Some(_) => Ok(PartialDate { year, month, day }),
                 None => Err(format!("month {m} of {year} has no day {d}")),
             },
             (None, Some(_)) => Err("a day without a month".to_string()),
@@ -70,12 +66,18 @@ pub(crate) struct DateLex {
 }
 
 fn small(input: &str) -> IResult<&str, u32> {
-    map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), str::parse)(input)
+    map_res(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        str::parse,
+    )(input)
 }
 
 fn year(input: &str) -> IResult<&str, i32> {
     let (rest, y) = verify(
-        map_res(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), str::parse),
+        map_res(
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            str::parse,
+        ),
         |y: &i32| (1000..=2999).contains(y),
     )(input)?;
     // 4 digits then another digit is no year
@@ -98,7 +100,10 @@ fn numeric_dmy(input: &str) -> IResult<&str, (u32, u32, i32)> {
 // 26 tháng 3 năm 2018, 26 tháng 3, 2018
 fn worded_dmy(input: &str) -> IResult<&str, (u32, u32, i32)> {
     let (rest, (d, _, _, _, m)) = tuple((small, char(' '), kw(&THANG), char(' '), small))(input)?;
-    let (rest, y) = preceded(alt((tag(" "), tag(", "))), preceded(opt(tuple((kw(&NAM), char(' ')))), year))(rest)?;
+    let (rest, y) = preceded(
+        alt((tag(" "), tag(", "))),
+        preceded(opt(tuple((kw(&NAM), char(' ')))), year),
+    )(rest)?;
     Ok((rest, (d, m, y)))
 }
 
@@ -167,11 +172,18 @@ mod tests {
         for (s, v) in day {
             assert_eq!(iso(day_month_year, s), Some(Ok(v.to_string())), "{s}");
         }
-        for (s, v) in [("tháng 3/2018", "2018-03"), ("tháng 11 năm 1927", "1927-11"), ("tháng 3-2024", "2024-03")] {
+        for (s, v) in [
+            ("tháng 3/2018", "2018-03"),
+            ("tháng 11 năm 1927", "1927-11"),
+            ("tháng 3-2024", "2024-03"),
+        ] {
             assert_eq!(iso(thang_month_year, s), Some(Ok(v.to_string())), "{s}");
         }
         assert_eq!(iso(nam_year, "Năm 2016"), Some(Ok("2016".to_string())));
-        assert_eq!(iso(bare_month_year, "6/2020"), Some(Ok("2020-06".to_string())));
+        assert_eq!(
+            iso(bare_month_year, "6/2020"),
+            Some(Ok("2020-06".to_string()))
+        );
     }
 
     #[test]
@@ -180,13 +192,23 @@ mod tests {
         assert_eq!(l.len, 10);
         assert!(l.date.unwrap_err().contains("no day 31"));
         assert!(day_month_year("12/13/2024").unwrap().date.is_err());
-        assert!(thang_month_year(&fold("tháng 13/2024")).unwrap().date.is_err());
+        assert!(thang_month_year(&fold("tháng 13/2024"))
+            .unwrap()
+            .date
+            .is_err());
         assert!(day_month_year("29/02/2024").unwrap().date.is_ok());
     }
 
     #[test]
     fn not_dates() {
-        for s in ["26/3", "26/3/18", "26/3-2018", "12/2023/", "26/3/20188", "0026/3/2018"] {
+        for s in [
+            "26/3",
+            "26/3/18",
+            "26/3-2018",
+            "12/2023/",
+            "26/3/20188",
+            "0026/3/2018",
+        ] {
             assert_eq!(day_month_year(s), None, "{s}");
         }
         assert!(nam_year(&fold("năm nay")).is_none());

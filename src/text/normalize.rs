@@ -97,7 +97,8 @@ impl Normalized {
 
     fn push_word(&mut self, word: &str, origin: usize) {
         if word.is_ascii() {
-            self.text.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            self.text
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
             self.map.extend(origin..origin + word.len());
             return;
         }
@@ -117,7 +118,11 @@ impl Normalized {
             if !is_combining_mark(c) {
                 // Unaligned (a composition merged two letters): every inner boundary
                 // falls back to the word's start; the word's own ends stay exact.
-                current = if aligned { letter_starts[letter] } else { origin };
+                current = if aligned {
+                    letter_starts[letter]
+                } else {
+                    origin
+                };
                 letter += 1;
             }
             self.push_char(c, current);

@@ -66,9 +66,8 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
             }
         }
         groups.push((start, i));
-        let continues = i + 1 < bytes.len()
-            && matches!(bytes[i], b'.' | b',')
-            && bytes[i + 1].is_ascii_digit();
+        let continues =
+            i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit();
         if !continues {
             break;
         }
@@ -109,7 +108,9 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
                 (vn, false, Reading::Clear)
             }
         }
-        (0, _) if first_ok && all_thousands(1..n) => (parse(&join(&groups))?, true, Reading::English),
+        (0, _) if first_ok && all_thousands(1..n) => {
+            (parse(&join(&groups))?, true, Reading::English)
+        }
         (_, 1) if seps[seps.len() - 1] == b',' && first_ok && all_thousands(1..n - 1) => {
             let int = join(&groups[..n - 1]);
             let v = parse(&format!("{int}.{}", digits(groups[n - 1])))?;
@@ -187,7 +188,15 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        for s in ["", "a1", "1.1.1.1", "12a", "26.3.2018", "1234.567.8", &"9".repeat(40)] {
+        for s in [
+            "",
+            "a1",
+            "1.1.1.1",
+            "12a",
+            "26.3.2018",
+            "1234.567.8",
+            &"9".repeat(40),
+        ] {
             assert_eq!(digit_number(s), None, "{s}");
         }
     }

@@ -25,6 +25,20 @@ pub(crate) static APPROX: Lexicon<Approx> = Lexicon::new(&[
     ("xấp xỉ", Approx::About),
 ]);
 
+/// Words a number written in words can start with (triggers for the grammars).
+pub(crate) static NUMBER_WORD_STARTS: Lexicon<()> = Lexicon::new(&[
+    ("ba", ()),
+    ("bảy", ()),
+    ("bốn", ()),
+    ("chín", ()),
+    ("hai", ()),
+    ("mười", ()),
+    ("một", ()),
+    ("năm", ()),
+    ("sáu", ()),
+    ("tám", ()),
+]);
+
 /// A number read from digits or words, in normalised offsets.
 #[derive(Debug)]
 pub(crate) struct Quantity {

@@ -12,7 +12,7 @@
 use crate::record::{Approx, Percentage, RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 
-use super::common::{approx_word, quantity, APPROX};
+use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -23,7 +23,12 @@ static TRO_LEN: Keyword = Keyword::new("trở lên");
 pub(crate) static GRAMMAR: Grammar = Grammar {
     kind: RecordKind::Percentage,
     name: "percentage",
-    triggers: &[Trigger::Digit, Trigger::Words(&APPROX), Trigger::Word(&TU)],
+    triggers: &[
+        Trigger::Digit,
+        Trigger::Words(&APPROX),
+        Trigger::Words(&NUMBER_WORD_STARTS),
+        Trigger::Word(&TU),
+    ],
     parse,
 };
 
@@ -80,10 +85,13 @@ static SUBJECT_HEADS: Lexicon<()> = Lexicon::new(&[
     ("thành viên", ()),
     ("thị trấn", ()),
     ("thôn", ()),
+    ("thủ tục", ()),
     ("tổ", ()),
     ("tổ chức", ()),
     ("tổng số", ()),
+    ("trẻ em", ()),
     ("trường", ()),
+    ("văn bản", ()),
     ("vốn", ()),
     ("vụ", ()),
     ("viên chức", ()),

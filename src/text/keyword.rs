@@ -58,7 +58,7 @@ impl<T: Copy + 'static> Lexicon<T> {
     fn folded(&self) -> &[(String, T)] {
         self.folded.get_or_init(|| {
             let mut v: Vec<(String, T)> = self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             v
         })
     }

@@ -16,10 +16,7 @@
 //! Not supported: spaces between thousands ("5 246": too often two numbers), signs,
 //! exponents. Digit runs longer than 30 characters are not numbers (no scan ahead).
 
-// TEMP until number_words lands
-fn scale_word(_: &str) -> Option<(u64, usize)> {
-    None
-}
+use super::number_words::scale_word;
 
 /// How a digit string could be read.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -10,8 +10,9 @@
 //! ba trăm, ba trăm năm mươi     300, 350
 //! một trăm linh năm             105 (linh or lẻ, then one unit; tư allowed: 104)
 //! một trăm mười lăm             115
-//! một trăm hai, một trăm mốt    120, 110: after "X trăm" a lone unit is tens, the
-//! một trăm rưỡi                 colloquial shorthand; 150 (rưỡi is half a hundred)
+//! một trăm hai, một trăm mốt    120, 110 (colloquial shorthand: after "X trăm" a
+//!                               lone unit counts tens)
+//! một trăm rưỡi                 150 (rưỡi is half of the multiplier before it)
 //! hai nghìn không trăm hai mươi 2020 (không only as "không trăm" after a scale word)
 //! hai nghìn hai mươi            2020 (the hundreds of an inner group may be left out)
 //! hai nghìn linh năm            2005
@@ -29,8 +30,8 @@
 //!   meaning is forced: tư ("fourth", "private") only after mươi, mười or linh and in
 //!   the shorthand; mốt ("the day after tomorrow") only after mươi and in the
 //!   shorthand; lăm/nhăm only after mười/mươi; không ("not") only in "không trăm"
-//!   after a scale word; chục, trăm, mươi and the scale words only after a digit
-//!   ("vài chục", "hàng trăm", "mươi người", "triệu người" are not numbers).
+//!   after a scale word; chục, trăm, mươi and the scale words only after a number
+//!   word ("vài chục", "hàng trăm", "mươi người", "triệu người" are not numbers).
 //! - "năm" after mười/mươi is not 5: "mười năm", "hai mươi năm" read as 10 and 20
 //!   (followed by "năm", year), which is what a report almost always means.
 //!   Likewise "một trăm năm" is 100 (a century), not 150.
@@ -211,12 +212,14 @@ fn continues(t: Tok) -> bool {
 struct Group {
     value: u64,
     next: usize,
+    /// Whether the phrase may end here: a lone digit after a scale word may not.
+    can_end: bool,
 }
 
 /// The tens and units of a group starting at word `j`: (value, next word).
 /// `allow_linh`: a hundreds part (or a scale word) came before, so "linh năm" makes
-/// sense. `allow_bare`: a lone digit is a whole group (only as the first group: after
-/// a scale word "hai nghìn hai" is the shorthand 2 200, not 2 002).
+/// sense. `allow_bare`: a lone digit is a whole group (not at the end after a scale
+/// word: "hai nghìn hai" is the shorthand 2 200, not 2 002).
 fn tens(t: &Tokens, j: usize, allow_linh: bool, allow_bare: bool) -> Option<(u64, usize)> {
     match t.get(j)? {
         Tok::Linh if allow_linh => t.get(j + 1).and_then(after_linh).map(|u| (u, j + 2)),
@@ -245,11 +248,15 @@ fn group(t: &Tokens, i: usize, first: bool) -> Option<Group> {
         _ => (None, i),
     };
     let allow_linh = hundreds.is_some() || !first;
-    let allow_bare = hundreds.is_none() && first;
+    // a lone digit ends a phrase only as its first group; before a scale word it is
+    // always a multiplier ("một tỷ hai nghìn")
+    let before_scale = matches!(t.get(i + 1), Some(Tok::Scale(_)));
+    let allow_bare = hundreds.is_none() && (first || before_scale);
     if let Some((v, next)) = tens(t, j, allow_linh, allow_bare) {
         return Some(Group {
             value: hundreds.unwrap_or(0) + v,
             next,
+            can_end: first || next > j + 1 || !matches!(t.get(j), Some(Tok::Digit(_))),
         });
     }
     // "không trăm" alone says nothing
@@ -261,10 +268,15 @@ fn group(t: &Tokens, i: usize, first: bool) -> Option<Group> {
             return Some(Group {
                 value: h + 10 * d,
                 next: j + 1,
+                can_end: true,
             });
         }
     }
-    Some(Group { value: h, next: j })
+    Some(Group {
+        value: h,
+        next: j,
+        can_end: true,
+    })
 }
 
 /// Parses Vietnamese number words at the start of `input` (normalised view): the value
@@ -287,19 +299,27 @@ pub(crate) fn number_words(input: &str) -> Option<(u64, usize)> {
     let mut plain_scale: Option<u64> = None;
     loop {
         let g = group(&t, i, first);
-        if let Some(g) = g {
-            let Some(total) = sum.checked_add(g.value) else {
-                break;
-            };
-            best = Some((total, t.end(g.next - 1)));
-        } else if first {
-            break;
-        } else if let (Some(s), Some(d)) = (plain_scale, t.get(i).and_then(shorthand)) {
-            if !t.get(i + 1).is_some_and(continues) {
-                if let Some(total) = (s / 10).checked_mul(d).and_then(|v| v.checked_add(sum)) {
-                    best = Some((total, t.end(i)));
+        match g {
+            Some(g) if g.can_end => {
+                let Some(total) = sum.checked_add(g.value) else {
+                    break;
+                };
+                best = Some((total, t.end(g.next - 1)));
+            }
+            // a lone digit that only its scale word, checked below, makes valid
+            Some(_) => {}
+            None if first => break,
+            None => {
+                let d = t.get(i).and_then(shorthand);
+                if let (Some(s), Some(d)) = (plain_scale, d) {
+                    if !t.get(i + 1).is_some_and(continues) {
+                        let total = (s / 10).checked_mul(d).and_then(|v| v.checked_add(sum));
+                        if let Some(total) = total {
+                            best = Some((total, t.end(i)));
+                        }
+                        break;
+                    }
                 }
-                break;
             }
         }
         let (value, at) = g.map_or((0, i), |g| (g.value, g.next));
@@ -434,6 +454,10 @@ mod tests {
             ("một triệu hai trăm nghìn", 1_200_000),
             ("một triệu không trăm linh năm", 1_000_005),
             ("năm triệu ba trăm nghìn hai trăm mười bốn", 5_300_214),
+            ("hai triệu ba nghìn", 2_003_000),
+            ("một tỷ hai nghìn", 1_000_002_000),
+            ("một triệu mười", 1_000_010),
+            ("một triệu mười lăm", 1_000_015),
             ("một tỷ", 1_000_000_000),
             ("một tỉ không trăm năm mươi triệu", 1_050_000_000),
             ("hai nghìn tỷ", 2_000_000_000_000),
@@ -523,7 +547,6 @@ mod tests {
             " một",
             "mộtx",
             "một1",
-            "hai-",
             "thứ tư",
         ] {
             assert_eq!(read(s).map(|x| x.0), None, "{s:?}");
@@ -661,6 +684,17 @@ mod tests {
             let words = render(n, seed);
             let text = fold(&format!("{words} đảng viên"));
             prop_assert_eq!(number_words(&text), Some((n, fold(&words).len())), "{}", words);
+        }
+
+        #[test]
+        fn sparse_numbers_read_back(
+            digits in proptest::collection::vec((0u32..12, 1u64..10), 1..4),
+            seed in any::<u64>(),
+        ) {
+            let n = digits.iter().map(|&(k, d)| d * 10u64.pow(k)).sum::<u64>() % 1_000_000_000_000;
+            prop_assume!(n > 0);
+            let words = render(n, seed);
+            prop_assert_eq!(number_words(&fold(&words)), Some((n, fold(&words).len())), "{}", words);
         }
 
         #[test]

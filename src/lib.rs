@@ -61,3 +61,8 @@ pub use record::{
     Registration, RegistrationUnit,
 };
 pub use span::Span;
+
+/// The README's examples, run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// # Examples
 /// ```
 /// let text = "Có 5.246 đảng viên.";
-/// let span = baocao::Span::new(3, 8);
+/// let span = baocao::Span::new(4, 9); // "ó" takes two bytes
 /// assert_eq!(&text[span.range()], "5.246");
 /// assert_eq!(span.len(), 5);
 /// ```

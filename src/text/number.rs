@@ -14,7 +14,8 @@
 //! 5,3 triệu       a scale word after digits multiplies: 5 300 000
 //! ```
 //! Not supported: spaces between thousands ("5 246": too often two numbers), signs,
-//! exponents. Digit runs longer than 30 characters are not numbers (no scan ahead).
+//! exponents. More than 15 digits in all, or a run longer than 30 characters, is not
+//! a number.
 
 use super::number_words::scale_word;
 
@@ -42,6 +43,9 @@ pub(crate) struct DigitNumber {
     pub len: usize,
 }
 
+/// Longer digit strings are identifiers or noise, not quantities; 15 digits are
+/// also the most an f64 holds exactly.
+const MAX_DIGITS: usize = 15;
 const MAX_DIGITS_RUN: usize = 30;
 
 /// A digit number at the start of `input`, not followed by a letter or digit.
@@ -72,6 +76,9 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
         i += 1;
     }
     let len = i;
+    if groups.iter().map(|g| g.1 - g.0).sum::<usize>() > MAX_DIGITS {
+        return None;
+    }
     if input[len..]
         .chars()
         .next()

@@ -15,6 +15,7 @@ use crate::text::normalize::Normalized;
 pub(crate) mod common;
 pub(crate) mod date;
 pub(crate) mod percentage;
+pub(crate) mod period;
 
 /// Where a grammar may start.
 pub(crate) enum Trigger {
@@ -63,7 +64,7 @@ pub(crate) struct Grammar {
 }
 
 /// Every grammar, in the order they are tried at one position.
-pub(crate) static GRAMMARS: &[&Grammar] = &[&date::GRAMMAR, &percentage::GRAMMAR];
+pub(crate) static GRAMMARS: &[&Grammar] = &[&date::GRAMMAR, &percentage::GRAMMAR, &period::GRAMMAR];
 
 /// A grammar's match, in normalised offsets.
 #[derive(Debug)]

@@ -170,7 +170,9 @@ impl Extractor {
             diagnostics: Vec::new(),
         };
         let candidates = self.candidates(&mut ctx);
-        let winners = overlap_policy(candidates);
+        let mut winners = overlap_policy(candidates);
+        winners.sort_by_key(|m| (m.start, m.end));
+        let checks = crate::grammar::checks(view.as_str(), &winners);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
         let mut records = Vec::with_capacity(winners.len());
         for m in winners {
@@ -182,12 +184,11 @@ impl Extractor {
                 data: m.data,
             });
         }
-        records.sort_by_key(|r| (r.span.start, r.span.end));
         Extraction {
             schema: SCHEMA.to_string(),
             source: None,
             records,
-            checks: Vec::new(),
+            checks,
             diagnostics: dedup(diagnostics),
         }
     }

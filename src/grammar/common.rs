@@ -2,7 +2,7 @@
 
 use crate::error::{Code, Diagnostic};
 use crate::record::Approx;
-use crate::text::keyword::Lexicon;
+use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::number::{scaled_number, Reading};
 use crate::text::number_words::number_words;
 
@@ -93,6 +93,239 @@ pub(crate) fn approx_word(text: &str, at: usize) -> Option<(Approx, usize)> {
         .starts_with(' ')
         .then_some((a, at + len + 1))
 }
+
+/// A whole count at `at`, with an approximation word before it: where the number
+/// starts, its value, the approximation and where it ends. Refuses decimals that do
+/// not scale to a whole number ("5,3 triệu" is whole; "5,3" is not), numbers glued
+/// to a symbol ("05-CT", "2/3"), and numbers that a year or ordinal word governs
+/// ("năm 2016 đảng bộ", "khóa 12").
+pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
+    let text = ctx.text();
+    let (approx, num_at) = match approx_word(text, at) {
+        Some((a, next)) => (a, next),
+        None => (Approx::Exact, at),
+    };
+    let first = text.get(num_at..)?.chars().next()?;
+    if !(first.is_ascii_digit() || first.is_alphabetic()) || !starts_word(text, num_at) {
+        return None;
+    }
+    if num_at == at && governed_by_year_word(text, at) {
+        return None;
+    }
+    if text[..num_at].ends_with(['/', '-', '.', ',']) {
+        return None;
+    }
+    let q = quantity(ctx, num_at)?;
+    if q.value.fract() != 0.0 || q.value < 0.0 || q.value > 1e15 {
+        return None;
+    }
+    Some(Count {
+        value: q.value as u64,
+        approx,
+        end: q.end,
+        diagnostics: q.diagnostics,
+    })
+}
+
+/// A count read by [`count_at`], in normalised offsets.
+#[derive(Debug)]
+pub(crate) struct Count {
+    pub value: u64,
+    pub approx: Approx,
+    pub end: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Words after which a number is a date, an ordinal or a label, not a count.
+static NOT_COUNT_AFTER: Lexicon<()> = Lexicon::new(&[
+    ("điều", ()),
+    ("khóa", ()),
+    ("khoản", ()),
+    ("lần", ()),
+    ("mục", ()),
+    ("ngày", ()),
+    ("năm", ()),
+    ("quý", ()),
+    ("số", ()),
+    ("tháng", ()),
+    ("thứ", ()),
+]);
+
+fn governed_by_year_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !crate::text::normalize::is_word_char(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let governed = NOT_COUNT_AFTER
+        .longest_at(&before[word_start..])
+        .is_some_and(|(_, n)| word_start + n == before.len());
+    // "tổng số 2.500 đảng viên" is a total, "số 05" a document number
+    governed
+        && !before[..word_start]
+            .trim_end_matches(' ')
+            .ends_with(TONG.folded())
+}
+
+static TONG: Keyword = Keyword::new("tổng");
+
+/// A phrase that narrows a count ("trong doanh nghiệp", "ở địa bàn dân cư",
+/// "trường học, trạm y tế"), starting one space after `at`: where it starts and
+/// ends, in normalised offsets. It ends at punctuation, a digit, a function word or
+/// a verb, after at most [`MAX_SCOPE_WORDS`] words.
+pub(crate) fn scope_after(
+    ctx: &Ctx<'_>,
+    at: usize,
+    prepositions_only: bool,
+) -> Option<(usize, usize)> {
+    let text = ctx.text();
+    let start = at + 1;
+    let first = text.get(at..)?.strip_prefix(' ')?;
+    // "trong sạch" is an adjective, "trong đó" a list: a stop beats an opener
+    if SCOPE_STOPS.longest_at(first).is_some() || APPROX.longest_at(first).is_some() {
+        return None;
+    }
+    let opener = SCOPE_OPENERS.longest_at(first).map(|(_, n)| n);
+    if prepositions_only && opener.is_none() {
+        return None;
+    }
+    let mut pos = start;
+    let mut stop = start;
+    let mut words = 0;
+    while words < MAX_SCOPE_WORDS {
+        let rest = &text[pos..];
+        if words > 0 && SCOPE_STOPS.longest_at(rest).is_some() {
+            break;
+        }
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !crate::text::normalize::is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 {
+            break;
+        }
+        pos += len;
+        stop = pos;
+        words += 1;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if let Some(next) = tail.strip_prefix(", ") {
+            // "trường học, trạm y tế": a list of places, not the next count
+            let glued = next.starts_with(|c: char| c.is_alphabetic())
+                && !ctx.starts_upper_case(pos + 2)
+                && SCOPE_STOPS.longest_at(next).is_none()
+                && APPROX.longest_at(next).is_none()
+                && !list_reaches_a_number(next);
+            if !glued {
+                break;
+            }
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    // a preposition alone ("kết nạp 150 đảng viên mới trong năm 2024") narrows nothing
+    let bare_opener = opener.is_some_and(|n| stop <= start + n);
+    (stop > start && !bare_opener).then_some((start, stop))
+}
+
+/// Whether the words after a comma run into a number before the next punctuation
+/// ("…, 3 chi bộ" or "…, trên 5 chi bộ"): then the comma separates counts.
+fn list_reaches_a_number(next: &str) -> bool {
+    for word in next.split(' ').take(4) {
+        if word.starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORD_STARTS.longest_at(word).is_some()
+        {
+            return true;
+        }
+        if word.ends_with([',', '.', ';', ':', ')']) {
+            return false;
+        }
+    }
+    false
+}
+
+const MAX_SCOPE_WORDS: usize = 10;
+
+/// Words that open a narrowing phrase.
+static SCOPE_OPENERS: Lexicon<()> =
+    Lexicon::new(&[("ở", ()), ("tại", ()), ("thuộc", ()), ("trong", ())]);
+
+/// Words that end a narrowing phrase: function words and the genre's verbs.
+static SCOPE_STOPS: Lexicon<()> = Lexicon::new(&[
+    ("bầu", ()),
+    ("bằng", ()),
+    ("bị", ()),
+    ("bị kỷ luật", ()),
+    ("cam kết", ()),
+    ("chiếm", ()),
+    ("cho", ()),
+    ("có", ()),
+    ("cần", ()),
+    ("của", ()),
+    ("do", ()),
+    ("giảm", ()),
+    ("giới thiệu", ()),
+    ("gồm", ()),
+    ("hiện", ()),
+    ("hy sinh", ()),
+    ("hợp nhất", ()),
+    ("khi", ()),
+    ("khác", ()),
+    ("không", ()),
+    ("ký", ()),
+    ("là", ()),
+    ("làm", ()),
+    ("lượt", ()),
+    ("lập", ()),
+    ("mang", ()),
+    ("mà", ()),
+    ("ngày", ()),
+    ("như", ()),
+    ("nhưng", ()),
+    ("nhận", ()),
+    ("nhằm", ()),
+    ("này", ()),
+    ("năm", ()),
+    ("nếu", ()),
+    ("phải", ()),
+    ("sinh hoạt", ()),
+    ("so với", ()),
+    ("sẽ", ()),
+    ("tham dự", ()),
+    ("tham gia", ()),
+    ("tham nhũng", ()),
+    ("theo", ()),
+    ("thuộc diện", ()),
+    ("tháng", ()),
+    ("thêm", ()),
+    ("thì", ()),
+    ("tiến hành", ()),
+    ("trong sạch", ()),
+    ("trong đó", ()),
+    ("trở lên", ()),
+    ("trở xuống", ()),
+    ("tán thành", ()),
+    ("tăng", ()),
+    ("từ", ()),
+    ("vi phạm", ()),
+    ("và", ()),
+    ("về", ()),
+    ("với", ()),
+    ("vừa", ()),
+    ("xếp loại", ()),
+    ("đang", ()),
+    ("đã", ()),
+    ("đó", ()),
+    ("đăng ký", ()),
+    ("được", ()),
+    ("đạt", ()),
+    ("đến", ()),
+    ("đều", ()),
+    ("để", ()),
+]);
 
 #[cfg(test)]
 mod tests {

@@ -12,8 +12,11 @@ use crate::record::{RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 use crate::text::normalize::Normalized;
 
+pub(crate) mod breakdown;
 pub(crate) mod common;
 pub(crate) mod date;
+pub(crate) mod member_count;
+pub(crate) mod org_count;
 pub(crate) mod percentage;
 pub(crate) mod period;
 
@@ -64,7 +67,19 @@ pub(crate) struct Grammar {
 }
 
 /// Every grammar, in the order they are tried at one position.
-pub(crate) static GRAMMARS: &[&Grammar] = &[&date::GRAMMAR, &percentage::GRAMMAR, &period::GRAMMAR];
+pub(crate) static GRAMMARS: &[&Grammar] = &[
+    &org_count::GRAMMAR,
+    &member_count::GRAMMAR,
+    &percentage::GRAMMAR,
+    &date::GRAMMAR,
+    &period::GRAMMAR,
+];
+
+/// The checks that relate records to each other; `matches` sorted by start, their
+/// indices being the records' indices.
+pub(crate) fn checks(text: &str, matches: &[Match]) -> Vec<crate::extraction::Check> {
+    breakdown::sum_checks(text, matches)
+}
 
 /// A grammar's match, in normalised offsets.
 #[derive(Debug)]
@@ -102,6 +117,16 @@ impl<'a> Ctx<'a> {
             .map(|c| if c == '\u{D0}' { '\u{110}' } else { c })
             .collect();
         nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether the original character at a normalised offset is upper case (names
+    /// and titles start so; the view itself is lower case).
+    pub fn starts_upper_case(&self, at: usize) -> bool {
+        let o = self.view.original_offset(at);
+        self.original
+            .get(o..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     /// A diagnostic over a normalised range.

@@ -1,0 +1,144 @@
+//! `org_count`: how many Party organisations.
+//!
+//! ```text
+//! [approx] N[/M] <noun> [level] [scope]
+//! 91 tổ chức cơ sở đảng        45 đảng bộ        46 chi bộ trực thuộc      hơn 300 tổ đảng
+//! 36 đảng bộ, chi bộ cơ sở     55/55 chi bộ, đảng bộ cơ sở                 27 đảng bộ bộ phận
+//! 51 tổ chức cơ sở đảng trong cơ quan hành chính                          ba mươi tư TCCSĐ
+//! ```
+//! "45 đảng bộ và 46 chi bộ trực thuộc": the level written after the pair belongs to
+//! both. Not counts: a name ("Chi bộ 1"), a year or ordinal ("năm 2016 đảng bộ",
+//! "khóa 12"), a number glued to a symbol ("2/3 chi bộ" reads 2, never 3).
+//! Not supported: "hai đảng bộ xã, thị trấn" style scopes that name places without
+//! a preposition are read as far as the first comma.
+
+use crate::record::{OrgCount, OrgLevel, OrgUnit, RecordData, RecordKind};
+use crate::text::keyword::{Keyword, Lexicon};
+
+use super::common::{count_at, scope_after, APPROX, NUMBER_WORD_STARTS};
+use super::{Ctx, Grammar, Match, Trigger};
+
+/// The org_count grammar.
+pub(crate) static GRAMMAR: Grammar = Grammar {
+    kind: RecordKind::OrgCount,
+    name: "org_count",
+    triggers: &[
+        Trigger::Digit,
+        Trigger::Words(&APPROX),
+        Trigger::Words(&NUMBER_WORD_STARTS),
+    ],
+    parse,
+};
+
+/// Organisation nouns, with the level the noun itself implies.
+static ORG_NOUNS: Lexicon<(OrgUnit, Option<OrgLevel>)> = Lexicon::new(&[
+    ("chi bộ", (OrgUnit::PartyCell, None)),
+    ("chi bộ, đảng bộ", (OrgUnit::GrassrootsOrganization, None)),
+    ("chi, đảng bộ", (OrgUnit::GrassrootsOrganization, None)),
+    ("đảng bộ", (OrgUnit::PartyCommittee, None)),
+    ("đảng bộ, chi bộ", (OrgUnit::GrassrootsOrganization, None)),
+    (
+        "tccsđ",
+        (OrgUnit::GrassrootsOrganization, Some(OrgLevel::Grassroots)),
+    ),
+    (
+        "tổ chức cơ sở đảng",
+        (OrgUnit::GrassrootsOrganization, Some(OrgLevel::Grassroots)),
+    ),
+    ("tổ chức đảng", (OrgUnit::PartyOrganization, None)),
+    ("tổ đảng", (OrgUnit::PartyGroup, None)),
+]);
+
+/// Level words after the noun; `None` marks "cấp trên cơ sở" (the level above).
+static LEVELS: Lexicon<Option<OrgLevel>> = Lexicon::new(&[
+    ("bộ phận", Some(OrgLevel::Component)),
+    ("cấp trên cơ sở", None),
+    ("cơ sở", Some(OrgLevel::Grassroots)),
+    ("trực thuộc", Some(OrgLevel::DirectlyUnder)),
+]);
+
+static VA: Keyword = Keyword::new("và");
+
+/// One org phrase at `at`: the record and its end, in normalised offsets.
+struct Phrase {
+    record: OrgCount,
+    end: usize,
+    diagnostics: Vec<crate::error::Diagnostic>,
+}
+
+fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
+    let text = ctx.text();
+    let count = count_at(ctx, at)?;
+    let mut end = skip_of_total(text, count.end);
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    let ((unit, implied), n) = ORG_NOUNS.longest_at(after)?;
+    end += 1 + n;
+    let mut level = implied;
+    if let Some((written, n)) = text[end..]
+        .strip_prefix(' ')
+        .and_then(|a| LEVELS.longest_at(a))
+    {
+        // "tổ chức cơ sở đảng" already says "cơ sở"; a level word after it still counts
+        level = written;
+        end += 1 + n;
+    }
+    let scope = scope_after(ctx, end, false);
+    let scope_text = match (level, scope) {
+        // "trực thuộc Trung ương": the object belongs to the level, it narrows nothing
+        (Some(OrgLevel::DirectlyUnder), _) => None,
+        (_, s) => s.map(|(s, e)| ctx.written(s, e)),
+    };
+    if let Some((_, e)) = scope {
+        end = e;
+    }
+    Some(Phrase {
+        record: OrgCount {
+            value: count.value,
+            approx: count.approx,
+            unit,
+            level,
+            scope: scope_text,
+        },
+        end,
+        diagnostics: count.diagnostics,
+    })
+}
+
+/// "55/55": the count is the first number; the total after the slash is skipped.
+pub(crate) fn skip_of_total(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
+        return end;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let dotted = rest[digits..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.bytes().take_while(u8::is_ascii_digit).count() == 3);
+    if digits == 0 || dotted {
+        return end;
+    }
+    end + 1 + digits
+}
+
+fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let mut p = phrase(ctx, at)?;
+    if p.record.level.is_none() && p.record.scope.is_none() {
+        // "45 đảng bộ và 46 chi bộ trực thuộc": the pair shares the level
+        let text = ctx.text();
+        let next = text[p.end..]
+            .strip_prefix(' ')
+            .and_then(|a| VA.match_at(a).map(|n| p.end + 1 + n + 1));
+        if let Some(next) = next.filter(|&n| n <= text.len()) {
+            if let Some(q) = phrase(ctx, next) {
+                p.record.level = q.record.level;
+            }
+        }
+    }
+    let richness = u8::from(p.record.level.is_some()) + u8::from(p.record.scope.is_some());
+    Some(Match {
+        start: at,
+        end: p.end,
+        data: RecordData::OrgCount(p.record),
+        richness,
+        diagnostics: p.diagnostics,
+    })
+}

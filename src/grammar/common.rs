@@ -234,17 +234,14 @@ pub(crate) fn scope_after(
 /// Whether the words after a comma run into a number before the next punctuation
 /// ("…, 3 chi bộ" or "…, trên 5 chi bộ"): then the comma separates counts.
 fn list_reaches_a_number(next: &str) -> bool {
-    for word in next.split(' ').take(4) {
-        if word.starts_with(|c: char| c.is_ascii_digit())
+    let clause = next
+        .split(['\n', ',', '.', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or("");
+    clause.split(' ').take(4).any(|word| {
+        word.starts_with(|c: char| c.is_ascii_digit())
             || NUMBER_WORD_STARTS.longest_at(word).is_some()
-        {
-            return true;
-        }
-        if word.ends_with([',', '.', ';', ':', ')']) {
-            return false;
-        }
-    }
-    false
+    })
 }
 
 const MAX_SCOPE_WORDS: usize = 10;

@@ -80,7 +80,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         None => false,
     };
     let count = count_at(ctx, pos)?;
-    let mut end = skip_of_total(text, count.end);
+    let mut end = skip_of_total(text, count.end)?;
     let (_, n) = MEMBER_NOUNS.longest_at(text.get(end..)?.strip_prefix(' ')?)?;
     end += 1 + n;
     let mut category = if admitted {

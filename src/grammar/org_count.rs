@@ -69,7 +69,7 @@ struct Phrase {
 fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
     let text = ctx.text();
     let count = count_at(ctx, at)?;
-    let mut end = skip_of_total(text, count.end);
+    let mut end = skip_of_total(text, count.end)?;
     let after = text.get(end..)?.strip_prefix(' ')?;
     let ((unit, implied), n) = ORG_NOUNS.longest_at(after)?;
     end += 1 + n;
@@ -104,19 +104,22 @@ fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
     })
 }
 
-/// "55/55": the count is the first number; the total after the slash is skipped.
-pub(crate) fn skip_of_total(text: &str, end: usize) -> usize {
+/// "55/55", "195/160": the count is the first number; the target or total after the
+/// slash is skipped. A small denominator makes a fraction ("2/3 đảng viên": two
+/// thirds), which is no count: `None`.
+pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
-        return end;
+        return Some(end);
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let dotted = rest[digits..]
         .strip_prefix('.')
         .is_some_and(|r| r.bytes().take_while(u8::is_ascii_digit).count() == 3);
     if digits == 0 || dotted {
-        return end;
+        return Some(end);
     }
-    end + 1 + digits
+    let denominator: u64 = rest[..digits].parse().unwrap_or(u64::MAX);
+    (denominator > 10).then_some(end + 1 + digits)
 }
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {

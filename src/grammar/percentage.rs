@@ -238,7 +238,10 @@ fn subject(text: &str, end: usize) -> Option<(usize, usize)> {
     let mut words = 0;
     while words < MAX_SUBJECT_WORDS {
         let rest = &text[pos..];
-        if SUBJECT_STOPS.longest_at(rest).is_some() || APPROX.longest_at(rest).is_some() {
+        // the head noun was checked already ("học sinh" is no verb "học")
+        if words > 0
+            && (SUBJECT_STOPS.longest_at(rest).is_some() || APPROX.longest_at(rest).is_some())
+        {
             break;
         }
         let word_len = rest

@@ -9,6 +9,8 @@
 //! 3/2018                                       month year (the caller decides
 //!                                              whether the position is a date)
 //! năm 2018                                     year
+//! 2018   26/3   26 tháng 3   15               the pieces of a range, for the period
+//!                                              grammar ("ngày 15 - 18/4/2017")
 //! ```
 //! Years have four digits, 1000–2999. Not supported: two-digit years ("26/3/18"),
 //! dates without a year (they are not records), lunar dates ("mùng 5 tháng Giêng").
@@ -17,7 +19,7 @@ use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of};
-use nom::combinator::{map_res, opt, verify};
+use nom::combinator::{map, map_res, opt, verify};
 use nom::sequence::{preceded, tuple};
 use nom::IResult;
 
@@ -149,6 +151,49 @@ pub(crate) fn nam_year(input: &str) -> Option<DateLex> {
     lexed(input, rest, PartialDate::new(y, None, None))
 }
 
+/// A four-digit year (1000–2999) at the start of `input`, not followed by a digit:
+/// the year and its byte length. A range's ends are written this way ("2016-2021").
+pub(crate) fn year_at(input: &str) -> Option<(i32, usize)> {
+    let (rest, y) = year(input).ok()?;
+    Some((y, input.len() - rest.len()))
+}
+
+/// A one- or two-digit number (a day, a month, a quarter) at the start of `input`,
+/// not followed by another digit: its value and byte length.
+pub(crate) fn day_or_month(input: &str) -> Option<(u32, usize)> {
+    let (rest, n) = small(input).ok()?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((n, input.len() - rest.len()))
+}
+
+// 26/3, 26 tháng 3
+fn day_month_only(input: &str) -> IResult<&str, (u32, u32)> {
+    alt((
+        map(tuple((small, char('/'), small)), |(d, _, m)| (d, m)),
+        map(
+            tuple((small, char(' '), kw(&THANG), char(' '), small)),
+            |(d, _, _, _, m)| (d, m),
+        ),
+    ))(input)
+}
+
+/// A day and month without a year at the start of `input` ("26/3", "26 tháng 3"),
+/// as the first end of a range writes it ("26/3 - 28/3/2018"): the day, the month
+/// and the byte length. Not when more digits follow ("26/3/18", "26/123"); the
+/// caller tries [`day_month_year`] first. The values are not validated.
+pub(crate) fn day_month(input: &str) -> Option<(u32, u32, usize)> {
+    let (rest, (d, m)) = day_month_only(input).ok()?;
+    let mut after = rest.chars();
+    match after.next() {
+        Some(c) if c.is_ascii_digit() => return None,
+        Some('/' | '.') if after.next().is_some_and(|c| c.is_ascii_digit()) => return None,
+        _ => {}
+    }
+    Some((d, m, input.len() - rest.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +242,22 @@ mod tests {
             .date
             .is_err());
         assert!(day_month_year("29/02/2024").unwrap().date.is_ok());
+    }
+
+    #[test]
+    fn range_pieces() {
+        assert_eq!(year_at("2016-2021"), Some((2016, 4)));
+        assert_eq!(year_at("20165"), None);
+        assert_eq!(year_at("0999"), None);
+        assert_eq!(day_or_month("15 - 18/4"), Some((15, 2)));
+        assert_eq!(day_or_month("2016"), None);
+        assert_eq!(day_or_month(""), None);
+        assert_eq!(day_month("26/3 - 28/3/2018"), Some((26, 3, 4)));
+        let worded = fold("17 tháng 6 đến");
+        assert_eq!(day_month(&worded), Some((17, 6, fold("17 tháng 6").len())));
+        for s in ["26/3/18", "26/123", "26-3", "2016", "26/3.5"] {
+            assert_eq!(day_month(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -38,8 +38,9 @@
 //! the input's length. Every [`Record`] satisfies `text == input[span]`.
 //!
 //! ## Record kinds
-//! Extracted today: `date`, `percentage`. Defined in the contract and coming:
-//! `org_count`, `member_count`, `registration`, `document_ref`, `period`, `person`.
+//! Extracted today: `org_count`, `member_count` (with `sum` checks of breakdowns),
+//! `percentage`, `date`. Defined in the contract and coming: `registration`,
+//! `document_ref`, `period`, `person`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

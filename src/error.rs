@@ -66,6 +66,12 @@ pub enum Code {
     ForeignNumberFormat,
     /// A date-shaped text that is no calendar date (`31/02/2024`); no record is made.
     InvalidDate,
+    /// A document type word one tone mark away from a real one ("Chị thị") was read
+    /// as that type; the record's `corrected_from` has the word as written.
+    CorrectedTypeWord,
+    /// A symbol whose type code names two document types (a Party `QĐ`: Quyết định
+    /// or Quy định) with no type word to decide; the record says which was chosen.
+    AmbiguousDocumentType,
 }
 
 /// A note about questionable input, with where it is.

@@ -15,6 +15,7 @@ use crate::text::normalize::Normalized;
 pub(crate) mod breakdown;
 pub(crate) mod common;
 pub(crate) mod date;
+pub(crate) mod document_ref;
 pub(crate) mod member_count;
 pub(crate) mod org_count;
 pub(crate) mod percentage;
@@ -68,6 +69,7 @@ pub(crate) struct Grammar {
 
 /// Every grammar, in the order they are tried at one position.
 pub(crate) static GRAMMARS: &[&Grammar] = &[
+    &document_ref::GRAMMAR,
     &org_count::GRAMMAR,
     &member_count::GRAMMAR,
     &percentage::GRAMMAR,

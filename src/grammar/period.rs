@@ -5,9 +5,10 @@
 //! thời kỳ 1954-1975   khoảng thời gian 1955-1960   năm học 2023-2024
 //! khóa IV (1971-1975)   nhiệm kỳ Quốc hội khoá II (1960-1964)   khóa 1960-1961
 //! từ năm 2016 đến năm 2020   từ 2011 đến 2013   từ 1971-1972   từ tháng 6/2012 đến nay
-//! từ năm 1979   từ tháng 6/2012   từ 3/1950                         start only
+//! từ năm 1979   từ tháng 6/2012   từ 3/1950   từ đầu năm 2017       start only
 //! từ tháng 11/1964 - 4/1975   năm 2016-2021   những năm 1954 - 1959   5 năm 1981-1985
 //! ngày 15 - 18/4/2017   ngày 24-25/9/2025   ngày 26/3 - 28/3/2018
+//! 17 tháng 7 năm 1981 – 17 tháng 6 năm 1987   26/3/2018 - 28/3/2018    a day first
 //! từ ngày 12 đến ngày 15 tháng 10 năm 1923   từ ngày 17 tháng 6 đến ngày 8 tháng 7 năm 1924
 //! từ ngày 9 đến 12/12/1927   từ 1/1/2016 đến 31/5/2017
 //! trong 5 năm qua   hơn 1 năm qua   mười năm gần đây   3 năm trở lại đây   last_years
@@ -131,7 +132,11 @@ static UNITS: Lexicon<bool> = Lexicon::new(&[
     ("triệu", true),
 ]);
 
+/// "đầu năm", "cuối năm", "giữa năm" after "từ".
+static PART_OF_YEAR: Lexicon<()> = Lexicon::new(&[("cuối", ()), ("đầu", ()), ("giữa", ())]);
+
 static DAU: Keyword = Keyword::new("đầu");
+static NAY: Keyword = Keyword::new("nay");
 static CUOI: Keyword = Keyword::new("cuối");
 
 /// The period grammar.
@@ -156,8 +161,8 @@ pub(crate) static GRAMMAR: Grammar = Grammar {
     parse,
 };
 
-/// A longest years count after "N năm" and a longest month count in "N tháng đầu năm".
-const MAX_LAST_YEARS: f64 = 100.0;
+/// The largest count read before "năm" or "tháng" ("5 năm qua", "6 tháng đầu năm").
+const MAX_COUNT: f64 = 100.0;
 /// Words allowed between "nhiệm kỳ" and "khóa" ("nhiệm kỳ Quốc hội khoá II").
 const MAX_BODY_WORDS: usize = 4;
 
@@ -469,9 +474,6 @@ fn range_from(
         }
     };
     let s = fill(s, e)?;
-    if !worded && s.precision() != e.precision() {
-        return None; // "ngày 26/3/2018 - 2019": a dash joins like with like
-    }
     if strict && first.bare_year && !plausible_bare_years(t, s, e, end) {
         return None;
     }
@@ -540,16 +542,16 @@ fn latest(p: Point) -> (i32, u32, u32) {
 }
 
 /// A range at `p`, optionally in parentheses: "(1971-1975)".
-fn paren_range(t: &str, p: usize, invalid: &mut Invalid) -> Option<Span> {
+fn paren_range(t: &str, p: usize, words: bool, invalid: &mut Invalid) -> Option<Span> {
     if t.get(p..)?.starts_with('(') {
-        let mut s = range(t, p + 1, true, true, invalid)?;
+        let mut s = range(t, p + 1, true, words, invalid)?;
         if !t.get(s.end..)?.starts_with(')') {
             return None;
         }
         s.end += 1;
         return Some(s);
     }
-    range(t, p, true, true, invalid)
+    range(t, p, true, words, invalid)
 }
 
 // ---------------------------------------------------------------------------
@@ -561,7 +563,7 @@ fn paren_range(t: &str, p: usize, invalid: &mut Invalid) -> Option<Span> {
 fn labelled(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let (label, n) = LABELS.longest_at(t.get(at..)?)?;
     let p = sp(t, at + n)?;
-    if let Some(s) = paren_range(t, p, invalid) {
+    if let Some(s) = paren_range(t, p, true, invalid) {
         return Some(s.labelled(label));
     }
     if label.is_some() {
@@ -611,7 +613,7 @@ fn khoa(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
             if t.get(q..)?.starts_with(',') {
                 q += 1;
             }
-            let s = paren_range(t, sp(t, q)?, invalid)?;
+            let s = paren_range(t, sp(t, q)?, true, invalid)?;
             Some(s.labelled(Some(PeriodLabel::Term)))
         }
         None => Some(range(t, p, true, false, invalid)?.labelled(None)),
@@ -628,6 +630,12 @@ fn from_to(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
 /// What follows "từ ": a range, or a start alone when it is a month or a year
 /// written as one ("năm 1979", "tháng 6/2012", "3/1950").
 fn from_body(t: &str, p: usize, invalid: &mut Invalid) -> Option<Span> {
+    // "từ đầu năm 2012", "từ cuối năm 2024": the start is that year
+    let p = PART_OF_YEAR
+        .longest_at(t.get(p..)?)
+        .and_then(|(_, n)| sp(t, p + n))
+        .filter(|&q| NAM.match_at(t.get(q..).unwrap_or("")).is_some())
+        .unwrap_or(p);
     let first = point(t, p, true)?;
     let (first_end, bare_year, single) = (first.end, first.bare_year, first.point.clone());
     if let Some(s) = range_from(t, p, first, true, true, invalid) {
@@ -638,8 +646,8 @@ fn from_body(t: &str, p: usize, invalid: &mut Invalid) -> Option<Span> {
     if bare_year || s.year.is_none() || s.day.is_some() || !ends_free(t, first_end) {
         return None;
     }
-    if separator(t, first_end, true).is_some() {
-        return None; // a range that did not hold: no half of it
+    if range_follows(t, first_end) {
+        return None; // a range that did not hold, or broke across lines: no half of it
     }
     Some(Span {
         end: first_end,
@@ -648,16 +656,77 @@ fn from_body(t: &str, p: usize, invalid: &mut Invalid) -> Option<Span> {
     })
 }
 
-// năm 2016-2021, tháng 11/1964 - 4/1975, ngày 15 - 18/4/2017, ngày 24-25/9/2025
+/// Whether a second end follows `p`, even across a line break: "- 2020",
+/// " đến\nnăm 2025", " đến nay".
+fn range_follows(t: &str, p: usize) -> bool {
+    fn skip(r: &str) -> &str {
+        r.strip_prefix([' ', '\n']).unwrap_or(r)
+    }
+    let Some(r) = t.get(p..).map(skip) else {
+        return false;
+    };
+    let r = match r.strip_prefix('-') {
+        Some(r) => r,
+        None => match TO_WORDS.longest_at(r) {
+            Some((_, n)) => r.get(n..).unwrap_or(""),
+            None => return false,
+        },
+    };
+    let q = t.len() - skip(r).len();
+    point(t, q, true).is_some() || t.get(q..).is_some_and(|r| NOW.longest_at(r).is_some())
+}
+
+// năm 2016-2021, tháng 11/1964 - 4/1975, ngày 15 - 18/4/2017, ngày 24-25/9/2025,
+// tháng 4 năm 2008 đến tháng 3 năm 2011
+// 17 tháng 7 năm 1981 – 17 tháng 6 năm 1987, 7 tháng 1 năm 1963 – 1964,
+// 26/3/2018 - 28/3/2018: a bare first end, only when it names a day
 fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let rest = t.get(at..)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        if !digit_run_starts_free(t, at) {
+            return None;
+        }
+        let first = point(t, at, true)?;
+        if !first.point.as_ref().is_ok_and(|p| p.day.is_some()) {
+            return None; // "(1983-1986)", "5/1974-9/1989": bare years and months
+        }
+        return Some(range_from(t, at, first, true, false, invalid)?.labelled(None));
+    }
     if NGAY.match_at(rest).is_none()
         && THANG.match_at(rest).is_none()
         && NAM.match_at(rest).is_none()
     {
         return None;
     }
-    Some(range(t, at, false, false, invalid)?.labelled(None))
+    if inside_longer_start(t, at) {
+        return None;
+    }
+    Some(range(t, at, false, true, invalid)?.labelled(None))
+}
+
+/// "17 tháng 7 năm 1981 – …", "tháng 4 năm 2008 đến …": a range from the "tháng" or
+/// "năm" at `at` would lose the day or month written before it; the range starts
+/// at that number. ("2 ngày 13-14 tháng 3", "lần thứ 8 năm 1996 đến nay" are fine.)
+fn inside_longer_start(t: &str, at: usize) -> bool {
+    let Some(rest) = t.get(at..) else {
+        return false;
+    };
+    let before = t.get(..at).unwrap_or("").trim_end_matches(' ');
+    let Some(number) = before
+        .strip_suffix(|c: char| c.is_ascii_digit())
+        .map(|b| b.trim_end_matches(|c: char| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    if THANG.match_at(rest).is_some() {
+        return true; // a day before the month
+    }
+    // a month before the year: "tháng 4 năm 2008"
+    let w = THANG.folded();
+    let number = number.trim_end_matches(' ');
+    NAM.match_at(rest).is_some()
+        && number.ends_with(w)
+        && starts_word(number, number.len() - w.len())
 }
 
 // những năm 1954 - 1959
@@ -692,9 +761,9 @@ fn count_years(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found>
     if inside {
         return None;
     }
-    let s = paren_range(t, q, invalid)?;
-    // the count agrees with the range: "5 năm 1981-1985", "5 năm 2015-2020"
-    let y = |v: &Option<String>| v.as_deref()?.get(..4)?.parse::<u64>().ok();
+    let s = paren_range(t, q, false, invalid)?;
+    // years, and the count agrees with them: "5 năm 1981-1985", "5 năm 2015-2020"
+    let y = |v: &Option<String>| v.as_deref().filter(|v| v.len() == 4)?.parse::<u64>().ok();
     let span = y(&s.finish)?.checked_sub(y(&s.start)?)?;
     (n == span || n == span + 1).then(|| s.labelled(None))
 }
@@ -706,12 +775,22 @@ fn count(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
     if first.is_ascii_digit() && !digit_run_starts_free(t, p) {
         return None;
     }
-    if !first.is_alphanumeric() || !starts_word(t, p) {
+    if !first.is_alphanumeric() || !starts_word(t, p) || after_date_word(t, p) {
         return None;
     }
     let q = quantity(ctx, p)?;
-    let ok = q.value.fract() == 0.0 && (1.0..=MAX_LAST_YEARS).contains(&q.value);
+    let ok = q.value.fract() == 0.0 && (1.0..=MAX_COUNT).contains(&q.value);
     ok.then_some((q.value as u64, q.end))
+}
+
+/// Whether the word before `p` makes the number there part of a date ("tháng 4 năm
+/// 2008", "quý 3 năm nay", "ngày 5 tháng 6"), not a count.
+fn after_date_word(t: &str, p: usize) -> bool {
+    let before = t.get(..p).unwrap_or("").trim_end_matches(' ');
+    [&THANG, &NGAY, &QUY].iter().any(|k| {
+        let w = k.folded();
+        before.ends_with(w) && starts_word(before, before.len() - w.len())
+    })
 }
 
 // 6 tháng đầu năm 2024, 6 tháng cuối năm 2024, 9 tháng đầu năm, sáu tháng đầu năm nay
@@ -734,9 +813,9 @@ fn months_of_year(ctx: &Ctx<'_>, at: usize) -> Option<Found> {
     let (end, year) = match sp(t, p).and_then(|q| Some((q, t.get(q..)?))) {
         Some((q, r)) => match year_at(r) {
             Some((y, len)) => (q + len, Some(y)),
-            None => match NOW.longest_at(r) {
-                Some(((), len)) if len == "nay".len() => (q + len, None),
-                _ => (p, None),
+            None => match NAY.match_at(r) {
+                Some(len) => (q + len, None),
+                None => (p, None),
             },
         },
         None => (p, None),
@@ -810,10 +889,14 @@ fn quarter(t: &str, at: usize) -> Option<Found> {
     } else {
         None
     };
-    let (end, year) = match year {
-        Some((y, end)) => (end, Some(y)),
-        None if digits => return None, // "mỗi quý 1 lần"
-        None => (after, None),
+    let this_year = sp(t, after)
+        .and_then(|q| word_sp(t, q, &NAM))
+        .and_then(|q| Some(q + NAY.match_at(t.get(q..)?)?));
+    let (end, year) = match (year, this_year) {
+        (Some((y, end)), _) => (end, Some(y)),
+        (None, Some(end)) => (end, None),      // "quý 3 năm nay"
+        (None, None) if digits => return None, // "mỗi quý 1 lần"
+        (None, None) => (after, None),
     };
     if !ends_free(t, end) {
         return None;

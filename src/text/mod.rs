@@ -8,3 +8,4 @@ pub(crate) mod normalize;
 pub(crate) mod number;
 pub(crate) mod number_words;
 pub(crate) mod roman;
+pub(crate) mod symbol;

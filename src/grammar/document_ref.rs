@@ -1,0 +1,889 @@
+//! `document_ref`: a cited Party or State document.
+//!
+//! ```text
+//! <type> [số[:]] <number>[, ] [ngày <date> | năm YYYY | YYYY | (YYYY)] [của <issuer>] [khóa N] [về <title>]
+//!     Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh …
+//!     Nghị định 30/2020/NĐ-CP        Quy định số 28 ngày 26/3/2018 của Tỉnh ủy
+//! <type> [của] [Hội nghị] Trung ương N[,] [(]khóa N[)]          Nghị quyết Trung ương 4 khóa XII
+//! <type> ngày <date> [của <issuer>]                          Nghị quyết của Quốc hội ngày 28 tháng 6 năm 1988
+//! <n>-<TYPE>/<ISSUER>, <n>/<year>/<TYPE>-<ISSUER>            a bare symbol: 05-CT/TW, 30/2020/NĐ-CP
+//! Điều lệ Đảng, Cương lĩnh, Hiến pháp [năm YYYY]
+//! ```
+//! A type word alone ("các nghị quyết của Đảng", "Luật Đất đai") is no reference.
+//! A misspelt type word one tone mark away from a real one ("Chị thị 05") is read,
+//! with `corrected_from` and a `corrected_type_word` diagnostic.
+//! Not supported yet: lists that share one type word ("Chỉ thị 05, 10 và 15" gives
+//! the first only; "… 18-NQ/TW và 19-NQ/TW" gives both, the second as a bare symbol),
+//! references back ("Chỉ thị này"), resolution against the registry of known
+//! documents.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::Code;
+use crate::record::{DocumentRef, RecordData, RecordKind};
+use crate::text::date::day_month_year;
+use crate::text::keyword::{starts_word, Keyword, Lexicon};
+use crate::text::normalize::{fold, is_word_char};
+use crate::text::number_words::number_words;
+use crate::text::roman::roman;
+use crate::text::symbol::{doc_number, Style};
+
+use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
+
+/// The document_ref grammar.
+pub(crate) static GRAMMAR: Grammar = Grammar {
+    kind: RecordKind::DocumentRef,
+    name: "document_ref",
+    triggers: &[
+        Trigger::Words(&TYPE_WORDS),
+        Trigger::Words(&Misspelt),
+        Trigger::Digit,
+    ],
+    parse,
+};
+
+/// Type words and the contract's `doc_type` (GLOSSARY.md).
+static TYPE_WORDS: Lexicon<&str> = Lexicon::new(&[
+    ("biên bản", "minutes"),
+    ("báo cáo", "report"),
+    ("bộ luật", "code"),
+    ("chỉ thị", "directive"),
+    ("chương trình", "program"),
+    ("công văn", "official_letter"),
+    ("cương lĩnh", "platform"),
+    ("dự án", "project"),
+    ("điều lệ đảng", "charter"),
+    ("đề án", "scheme"),
+    ("hiến pháp", "constitution"),
+    ("hướng dẫn", "guideline"),
+    ("kết luận", "conclusion"),
+    ("kế hoạch", "plan"),
+    ("lệnh", "order"),
+    ("luật", "law"),
+    ("nghị định", "decree"),
+    ("nghị quyết", "resolution"),
+    ("pháp lệnh", "ordinance"),
+    ("phương án", "option"),
+    ("quy chế", "rules"),
+    ("quy định", "regulation"),
+    ("quyết định", "decision"),
+    ("sắc lệnh", "presidential_decree"),
+    ("thông báo", "notice"),
+    ("thông cáo", "communique"),
+    ("thông tri", "instruction"),
+    ("thông tư", "circular"),
+    ("thông tư liên tịch", "joint_circular"),
+    ("tờ trình", "submission"),
+]);
+
+/// Documents that are references without a number.
+const NAMED: [&str; 3] = ["charter", "platform", "constitution"];
+
+/// Type codes inside symbols, for bare symbols ("05-CT/TW"): (code, Party type,
+/// State type). `TT` is Thông tri in Party symbols and Thông tư in State ones; `QĐ`
+/// in a Party symbol is Quyết định or Quy định, which only the type word decides.
+static TYPE_CODES: Lexicon<(&str, &str)> = Lexicon::new(&[
+    ("bb", ("minutes", "minutes")),
+    ("bc", ("report", "report")),
+    ("ct", ("directive", "directive")),
+    ("ctr", ("program", "program")),
+    ("cv", ("official_letter", "official_letter")),
+    ("hd", ("guideline", "guideline")),
+    ("kh", ("plan", "plan")),
+    ("kl", ("conclusion", "conclusion")),
+    ("nđ", ("decree", "decree")),
+    ("nq", ("resolution", "resolution")),
+    ("qc", ("rules", "rules")),
+    ("qđ", ("decision", "decision")),
+    ("qđi", ("regulation", "regulation")),
+    ("qyđ", ("regulation", "regulation")),
+    ("tb", ("notice", "notice")),
+    ("tt", ("instruction", "circular")),
+    ("ttlt", ("joint_circular", "joint_circular")),
+    ("ttr", ("submission", "submission")),
+]);
+
+static SO: Keyword = Keyword::new("số");
+static NGAY: Keyword = Keyword::new("ngày");
+static NAM: Keyword = Keyword::new("năm");
+static CUA: Keyword = Keyword::new("của");
+static VE: Keyword = Keyword::new("về");
+static KHOA: Keyword = Keyword::new("khóa");
+static HOI_NGHI: Keyword = Keyword::new("hội nghị");
+static DO: Keyword = Keyword::new("do");
+static BAN_HANH: Keyword = Keyword::new("ban hành");
+static KY_HOP: Keyword = Keyword::new("kỳ họp thứ");
+static TAI: Keyword = Keyword::new("tại");
+static LAN_THU: Keyword = Keyword::new("lần thứ");
+static DAI_HOI: Keyword = Keyword::new("đại hội");
+
+/// Spellings of the Central Committee in a plenum phrase.
+static CENTRAL: Lexicon<()> =
+    Lexicon::new(&[("t.ư", ()), ("trung ương", ()), ("tw", ()), ("tư", ())]);
+
+const MAX_ISSUER_WORDS: usize = 10;
+const MAX_TITLE_WORDS: usize = 40;
+const MAX_QUOTED_TITLE: usize = 600;
+
+/// Words that end a title: the sentence goes on with its own verb.
+static TITLE_STOPS: Lexicon<()> = Lexicon::new(&[
+    ("cho biết", ()),
+    ("cho thấy", ()),
+    ("đã", ()),
+    ("đồng thời", ()),
+    ("là", ()),
+    ("theo đó", ()),
+    ("trong đó", ()),
+    ("vừa", ()),
+]);
+
+/// The keyword at `at` and the gap after it: the position after the gap. A line
+/// break counts as a gap: references wrap ("của\nBan Bí thư").
+fn word_then_space(text: &str, at: usize, k: &'static Keyword) -> Option<usize> {
+    let n = k.match_at(text.get(at..)?)?;
+    gap(text, at + n)
+}
+
+/// One space or line break at `at`: the position after it.
+fn gap(text: &str, at: usize) -> Option<usize> {
+    text.get(at..)?.starts_with([' ', '\n']).then_some(at + 1)
+}
+
+fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let text = ctx.text();
+    if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
+        return bare_symbol(ctx, at);
+    }
+    let (doc_type, corrected, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
+        Some((t, n)) => (t, None, n),
+        None => {
+            let (t, n) = misspelt(&text[at..])?;
+            (t, Some(ctx.written(at, at + n)), n)
+        }
+    };
+    let mut r = DocumentRef {
+        doc_type: doc_type.to_string(),
+        corrected_from: corrected,
+        ..DocumentRef::default()
+    };
+    let mut end = at + type_len;
+    let mut has_identity = NAMED.contains(&doc_type);
+    // Điều lệ Đảng Cộng sản Việt Nam, Hiến pháp năm 2013: the name runs on
+    if has_identity {
+        end = proper_name_end(ctx, end);
+    }
+    let mut pos = end;
+    // (của) (Hội nghị) Trung ương 4 (,) (khóa XII)
+    if let Some(pl) = plenum(text, pos) {
+        r.plenum = Some(pl.plenum);
+        r.term = pl.term;
+        r.issuer = Some(ctx.written(pl.central.0, pl.central.1));
+        has_identity = true;
+        end = pl.end;
+        pos = pl.end;
+    }
+    // Đại hội (…) lần thứ XII
+    if r.plenum.is_none() {
+        if let Some((term, next)) = congress(text, pos) {
+            r.term = Some(term);
+            has_identity = true;
+            end = next;
+            pos = next;
+        }
+    }
+    // số 05-CT/TW, 30/2020/NĐ-CP, 05
+    let number_at = so_prefix(text, pos).or_else(|| gap(text, pos));
+    if let Some(n_at) = number_at {
+        if let Some(d) = doc_number(&text[n_at..]).filter(|_| starts_word(text, n_at)) {
+            let (a, b) = d.number;
+            r.number = Some(ctx.written(n_at + a, n_at + b));
+            if let Some((s, e)) = d.symbol {
+                r.symbol = Some(symbol_as_written(ctx, n_at + s, n_at + e));
+            }
+            r.year = d.year;
+            r.canonical = canonical(&r, d.style);
+            has_identity = true;
+            end = n_at + d.len;
+            pos = end;
+        }
+    }
+    // modifiers, in the order reports write them; each at most once
+    for _ in 0..6 {
+        let sep = match text[pos..].strip_prefix(',') {
+            Some(_) => gap(text, pos + 1),
+            None => gap(text, pos),
+        };
+        let Some(sep) = sep else {
+            break;
+        };
+        if r.plenum.is_none() {
+            // "… ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII"
+            if let Some(pl) = plenum(text, sep - 1) {
+                r.plenum = Some(pl.plenum);
+                r.term = r.term.or(pl.term);
+                r.issuer = r.issuer.or(Some(ctx.written(pl.central.0, pl.central.1)));
+                has_identity = true;
+                end = pl.end;
+                pos = pl.end;
+                continue;
+            }
+        }
+        if r.date.is_none() {
+            if let Some((date, next)) = date_after(text, sep) {
+                r.year = r.year.or(Some(date.0));
+                r.date = Some(date.1);
+                has_identity = true;
+                end = next;
+                pos = next;
+                continue;
+            }
+        }
+        if has_identity {
+            // "30/2020/NĐ-CP năm 2020" repeats the year; another year is no part of it
+            if let Some((year, next)) =
+                year_after(text, sep).filter(|(y, _)| r.year.is_none_or(|known| known == *y))
+            {
+                r.year = Some(year);
+                end = next;
+                pos = next;
+                continue;
+            }
+        }
+        if r.issuer.is_none() || r.plenum.is_some() && !text[pos..].starts_with(',') {
+            if let Some((issuer, next)) = issuer_after(ctx, sep) {
+                if r.plenum.is_none() {
+                    r.issuer = Some(issuer);
+                }
+                end = next;
+                pos = next;
+                continue;
+            }
+        }
+        if r.term.is_none() {
+            if let Some((term, next)) = term_after(text, sep) {
+                r.term = Some(term);
+                has_identity = true;
+                end = next;
+                pos = next;
+                continue;
+            }
+        }
+        if r.plenum.is_none() {
+            if let Some((sitting, next)) = sitting_after(text, sep) {
+                r.plenum = Some(sitting);
+                has_identity = true;
+                end = next;
+                pos = next;
+                continue;
+            }
+        }
+        break;
+    }
+    if !has_identity {
+        return None;
+    }
+    // "luật 7", "lệnh 3": one-syllable type words are common nouns unless capitalised
+    // or followed by a symbol
+    if !text[at..at + type_len].contains(' ')
+        && r.symbol.is_none()
+        && !ctx.starts_upper_case(at)
+        && !NAMED.contains(&doc_type)
+    {
+        return None;
+    }
+    // về … / “…”: the title
+    if let Some((s, e)) = title_after(ctx, end) {
+        r.subject = Some(
+            ctx.written(s, e)
+                .trim_matches(['*', '“', '”', '"'])
+                .to_string(),
+        );
+        end = e;
+        pos = end;
+        // … do Ban Chấp hành Trung ương ban hành
+        if let Some(p) =
+            word_then_space(text, pos + 1, &DO).filter(|_| text[pos..].starts_with(' '))
+        {
+            if let Some((issuer, next)) = issuer_words(ctx, p) {
+                if let Some(n) = text[next..]
+                    .strip_prefix(' ')
+                    .and_then(|a| BAN_HANH.match_at(a))
+                {
+                    r.issuer = r.issuer.or(Some(issuer));
+                    end = next + 1 + n;
+                }
+            }
+        }
+    }
+    let mut diagnostics = Vec::new();
+    if let Some(wrong) = &r.corrected_from {
+        diagnostics.push(ctx.diagnostic(
+            Code::CorrectedTypeWord,
+            at,
+            at + type_len,
+            format!("{wrong:?} read as the document type {:?}", r.doc_type),
+        ));
+    }
+    let richness = [
+        r.number.is_some(),
+        r.date.is_some(),
+        r.issuer.is_some(),
+        r.subject.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count() as u8;
+    Some(Match {
+        start: at,
+        end,
+        richness,
+        data: RecordData::DocumentRef(r),
+        diagnostics,
+    })
+}
+
+/// A bare symbol at a digit: "05-CT/TW", "30/2020/NĐ-CP"; a number alone is not one.
+fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let text = ctx.text();
+    if !starts_word(text, at) || text[..at].ends_with(['/', '-', '.']) {
+        return None;
+    }
+    let d = doc_number(&text[at..])?;
+    let (s, e) = d.symbol?;
+    let sym = &text[at + s..at + e];
+    let code = match d.style {
+        Style::Party => sym.split('/').next()?,
+        Style::StateLegal | Style::StateAdministrative => sym.split(['-', ' ']).next()?,
+        _ => return None,
+    };
+    let ((party, state), n) = TYPE_CODES.longest_at(code)?;
+    if n != code.len() {
+        return None;
+    }
+    let doc_type = if d.style == Style::Party {
+        party
+    } else {
+        state
+    };
+    let mut r = DocumentRef {
+        doc_type: doc_type.to_string(),
+        number: Some(ctx.written(at + d.number.0, at + d.number.1)),
+        symbol: Some(symbol_as_written(ctx, at + s, at + e)),
+        year: d.year,
+        ..DocumentRef::default()
+    };
+    r.canonical = canonical(&r, d.style);
+    let mut end = at + d.len;
+    if let Some((date, next)) = text[end..]
+        .strip_prefix(' ')
+        .or_else(|| text[end..].strip_prefix(", "))
+        .and_then(|_| date_after(text, end + if text[end..].starts_with(',') { 2 } else { 1 }))
+    {
+        r.year = r.year.or(Some(date.0));
+        r.date = Some(date.1);
+        end = next;
+    }
+    let mut diagnostics = Vec::new();
+    if d.style == Style::Party && code == fold("qđ") {
+        diagnostics.push(ctx.diagnostic(
+            Code::AmbiguousDocumentType,
+            at,
+            at + d.len,
+            "a Party \"QĐ\" symbol is a Quyết định or, in older central texts, a Quy định; read as a decision".to_string(),
+        ));
+    }
+    Some(Match {
+        start: at,
+        end,
+        richness: 0,
+        data: RecordData::DocumentRef(r),
+        diagnostics,
+    })
+}
+
+/// The symbol as written: NFC, Đ for Ð, inner spaces kept ("NQ- CP"), "TƯ" as "TW".
+fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> String {
+    ctx.written(s, e)
+}
+
+/// The canonical identifier: `05-CT/TW`, `30/2020/NĐ-CP`, `187/QĐ-TTg`, `64-SL`.
+fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
+    let number = r.number.as_deref()?;
+    let symbol: String = r
+        .symbol
+        .as_deref()?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace("TƯ", "TW")
+        .replace("T.Ư", "TW");
+    Some(match style {
+        Style::Party | Style::OldState => format!("{number}-{symbol}"),
+        Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
+        // "45/HD-BTCTW": a Party issuer, written in the State shape
+        Style::StateAdministrative if party_issuer(&symbol) => {
+            format!("{number}-{}", symbol.replacen('-', "/", 1))
+        }
+        Style::StateAdministrative => format!("{number}/{symbol}"),
+        Style::NumberOnly => return None,
+    })
+}
+
+/// Whether a State-shaped symbol names a Party issuer ("HD-BTCTW", "KH-TU").
+fn party_issuer(symbol: &str) -> bool {
+    let issuer = symbol.split_once('-').map_or("", |(_, i)| i);
+    ["TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCĐ"]
+        .iter()
+        .any(|suffix| issuer.ends_with(suffix))
+}
+
+/// " số ", " số: ", " Số: " before a number: the position of the number.
+fn so_prefix(text: &str, pos: usize) -> Option<usize> {
+    let p = pos
+        .checked_add(1)
+        .filter(|_| text[pos..].starts_with(' '))?;
+    let n = SO.match_at(text.get(p..)?)?;
+    let rest = &text[p + n..];
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.strip_prefix(' ')?;
+    Some(text.len() - rest.len())
+}
+
+/// "Trung ương 4", "Hội nghị Trung ương 4", "của Hội nghị Trung ương 5", "TW4",
+/// "T.Ư 4", then optionally ", khóa XII" or " (khóa VIII)". Returns the plenum, the
+/// range of the word naming the Central Committee, and the end.
+fn plenum(text: &str, pos: usize) -> Option<Plenum> {
+    let mut p = gap(text, pos)?;
+    p = word_then_space(text, p, &CUA).unwrap_or(p);
+    p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
+    let t = text.get(p..)?;
+    let n = match CENTRAL.longest_at(t) {
+        Some((_, n)) => n,
+        // "tw4": the plenum glued to the abbreviation
+        None if t.starts_with("tw") => 2,
+        None => return None,
+    };
+    let central = (p, p + n);
+    let num_at = p + n + usize::from(text[p + n..].starts_with(' '));
+    let digits = text[num_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0
+        || digits > 2
+        || text[num_at + digits..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let plenum = text[num_at..num_at + digits].parse().ok()?;
+    let end = num_at + digits;
+    let (term, end) = match term_with_punctuation(text, end) {
+        Some((term, next)) => (Some(term), next),
+        None => (None, end),
+    };
+    Some(Plenum {
+        plenum,
+        term,
+        central,
+        end,
+    })
+}
+
+/// A plenum phrase read by [`plenum`].
+struct Plenum {
+    plenum: u32,
+    term: Option<u32>,
+    /// The words naming the Central Committee ("Trung ương", "TW").
+    central: (usize, usize),
+    end: usize,
+}
+
+/// ", khóa XII", " (khóa VIII)", " khóa XII" after a plenum.
+fn term_with_punctuation(text: &str, at: usize) -> Option<(u32, usize)> {
+    let rest = text.get(at..)?;
+    let (skip, close) = if rest.starts_with(" (") {
+        (2, true)
+    } else if rest.starts_with(", ") {
+        (2, false)
+    } else if rest.starts_with(' ') {
+        (1, false)
+    } else {
+        return None;
+    };
+    let p = word_then_space(text, at + skip, &KHOA)?;
+    let (term, n) = roman_or_digits(&text[p..])?;
+    let mut end = p + n;
+    if close {
+        end = end
+            .checked_add(1)
+            .filter(|_| text[end..].starts_with(')'))?;
+    }
+    Some((term, end))
+}
+
+fn roman_or_digits(s: &str) -> Option<(u32, usize)> {
+    if let Some(r) = roman(s) {
+        return Some(r);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 || s[digits..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((s[..digits].parse().ok()?, digits))
+}
+
+/// "Đại hội … lần thứ XII" (at most eight words between): the term.
+fn congress(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let p = pos
+        .checked_add(1)
+        .filter(|_| text[pos..].starts_with(' '))?;
+    let p = word_then_space(text, p, &DAI_HOI)?;
+    let mut q = p;
+    for _ in 0..8 {
+        if let Some(r) = word_then_space(text, q, &LAN_THU) {
+            let (term, n) = roman_or_digits(&text[r..])?;
+            return Some((term, r + n));
+        }
+        if let Some((term, n)) = roman(&text[q..]) {
+            return Some((term, q + n));
+        }
+        let w = text[q..].find(' ')?;
+        if !text[q..q + w].chars().all(is_word_char) {
+            return None;
+        }
+        q += w + 1;
+    }
+    None
+}
+
+/// "ngày 15/5/2016", "ngày 26 tháng 3 năm 2018": (year, ISO date) and the end.
+fn date_after(text: &str, at: usize) -> Option<((i32, String), usize)> {
+    let p = word_then_space(text, at, &NGAY)?;
+    let lex = day_month_year(text.get(p..)?)?;
+    let date = lex.date.ok()?;
+    let end = p + lex.len;
+    if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(((date.year, date.iso()), end))
+}
+
+/// "năm 2025", "2025", "(2025)" after a numbered document.
+fn year_after(text: &str, at: usize) -> Option<(i32, usize)> {
+    let (p, close) = if let Some(p) = word_then_space(text, at, &NAM) {
+        (p, false)
+    } else if text[at..].starts_with('(') {
+        (at + 1, true)
+    } else {
+        (at, false)
+    };
+    let s = text.get(p..)?;
+    if s.len() < 4 || !s.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = s[..4].parse().ok()?;
+    let tail = &s[4..];
+    let range = tail
+        .trim_start_matches(' ')
+        .strip_prefix('-')
+        .is_some_and(|t| {
+            t.trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+    if !(1900..=2199).contains(&year)
+        || tail.starts_with(|c: char| c.is_alphanumeric() || c == '/')
+        || range
+    {
+        return None;
+    }
+    let mut end = p + 4;
+    if close {
+        end = end
+            .checked_add(1)
+            .filter(|_| text[end..].starts_with(')'))?;
+    }
+    Some((year, end))
+}
+
+/// "khóa XII", "khóa 12".
+fn term_after(text: &str, at: usize) -> Option<(u32, usize)> {
+    let p = word_then_space(text, at, &KHOA)?;
+    let (term, n) = roman_or_digits(&text[p..])?;
+    Some((term, p + n))
+}
+
+/// "tại kỳ họp thứ Tám", "kỳ họp thứ 8": the sitting, read as the plenum.
+fn sitting_after(text: &str, at: usize) -> Option<(u32, usize)> {
+    let p = word_then_space(text, at, &TAI).unwrap_or(at);
+    let p = word_then_space(text, p, &KY_HOP)?;
+    let s = &text[p..];
+    if let Some(r) = roman_or_digits(s) {
+        return Some((r.0, p + r.1));
+    }
+    let (n, len) = ordinal_word(s)?;
+    Some((n, p + len))
+}
+
+/// "nhất", "hai" … "mười": ordinals after "thứ".
+fn ordinal_word(s: &str) -> Option<(u32, usize)> {
+    static NHAT: Keyword = Keyword::new("nhất");
+    static TU: Keyword = Keyword::new("tư");
+    if let Some(n) = NHAT.match_at(s) {
+        return Some((1, n));
+    }
+    if let Some(n) = TU.match_at(s) {
+        return Some((4, n));
+    }
+    let (v, n) = number_words(s)?;
+    (v <= 20).then_some((v as u32, n))
+}
+
+/// "của Bộ Chính trị", "của Ban Bí thư", "của HĐND huyện Bảo Lâm": the issuer as
+/// written and the end.
+fn issuer_after(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
+    let p = word_then_space(ctx.text(), at, &CUA)?;
+    issuer_words(ctx, p)
+}
+
+/// Words that end an issuer.
+static ISSUER_STOPS: Lexicon<()> = Lexicon::new(&[
+    ("ban hành", ()),
+    ("đã", ()),
+    ("khóa", ()),
+    ("là", ()),
+    ("ngày", ()),
+    ("quy định", ()),
+    ("tại", ()),
+    ("và", ()),
+    ("về", ()),
+    ("được", ()),
+]);
+
+/// An issuer: starts with a capital letter in the original; runs over words until
+/// punctuation or a stop word; a comma continues it when a capitalised word follows
+/// ("Bộ Chính trị, Ban Bí thư"). Names capitalise the first syllable of each word
+/// ("Bộ Chính trị", "HĐND huyện Bảo Lâm"), so two lower-case syllables in a row end
+/// it ("Bộ Chính trị | vào chương trình").
+fn issuer_words(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
+    let text = ctx.text();
+    if !ctx.starts_upper_case(at) {
+        return None;
+    }
+    let mut pos = at;
+    let mut end = at;
+    let mut lower_before = false;
+    for _ in 0..MAX_ISSUER_WORDS {
+        let rest = text.get(pos..)?;
+        if pos > at && ISSUER_STOPS.longest_at(rest).is_some() {
+            break;
+        }
+        let lower = !ctx.starts_upper_case(pos);
+        if lower && lower_before {
+            break;
+        }
+        lower_before = lower;
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !(is_word_char(*c) || c.is_ascii_digit() || *c == '.'))
+            .map_or(rest.len(), |(i, _)| i);
+        let len = rest[..len].trim_end_matches('.').len();
+        if len == 0 {
+            break;
+        }
+        pos += len;
+        end = pos;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if tail.starts_with(", ")
+            && ctx.starts_upper_case(pos + 2)
+            && TYPE_WORDS.longest_at(&tail[2..]).is_none()
+        {
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    (end > at).then(|| (ctx.written(at, end), end))
+}
+
+/// The title after "về" (or a quoted title), up to the end of the clause, the start
+/// of another numbered reference, or [`MAX_TITLE_WORDS`] words.
+fn title_after(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
+    let text = ctx.text();
+    let rest = text.get(end..)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', '\n', '*']).len();
+    let start = end + lead;
+    let body = &text[start..];
+    // a quoted title opens after a gap ("… của Ban Bí thư “Về …”"); a quote right
+    // after the reference closes an outer quotation instead
+    if lead > 0 && body.starts_with(['“', '"']) {
+        let open = body.chars().next()?.len_utf8();
+        let close = body[open..]
+            .find(['”', '"'])
+            .map(|i| i + open)
+            .filter(|&c| c <= MAX_QUOTED_TITLE)?;
+        let stop = start + close + body[close..].chars().next()?.len_utf8();
+        let stop = stop + text[stop..].len() - text[stop..].trim_start_matches('*').len();
+        return Some((start, stop));
+    }
+    if lead == 0 || text[end..start].contains('\n') {
+        return None;
+    }
+    VE.match_at(body)?;
+    let mut pos = start;
+    let mut stop = start;
+    for _ in 0..MAX_TITLE_WORDS {
+        let rest = &text[pos..];
+        if pos > start && starts_nested_reference(rest) {
+            break;
+        }
+        if pos > start && (DO.match_at(rest).is_some() && do_ban_hanh(text, pos)) {
+            break;
+        }
+        if pos > start && TITLE_STOPS.longest_at(rest).is_some() {
+            break;
+        }
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| {
+                !(is_word_char(*c) || c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '%'))
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let len = rest[..len].trim_end_matches('.').len();
+        if len == 0 {
+            break;
+        }
+        pos += len;
+        stop = pos;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if tail.starts_with(", ")
+            && !ctx.starts_upper_case(pos + 2)
+            && !starts_figure(&tail[2..])
+        {
+            // ", Ban Tổ chức Tỉnh ủy yêu cầu …", ", hơn 85% văn bản …": a new clause
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    (stop > start + 2).then_some((start, stop))
+}
+
+/// A number, or an approximation word before one: after a comma, a new clause.
+fn starts_figure(s: &str) -> bool {
+    let s = super::common::APPROX
+        .longest_at(s)
+        .map_or(s, |(_, n)| s[n..].trim_start_matches(' '));
+    s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A type word followed by a number: a reference of its own inside a title.
+fn starts_nested_reference(rest: &str) -> bool {
+    let Some((doc_type, n)) = TYPE_WORDS.longest_at(rest) else {
+        return false;
+    };
+    if NAMED.contains(&doc_type) {
+        return true;
+    }
+    let after = rest[n..].strip_prefix(' ').unwrap_or("");
+    let after = SO
+        .match_at(after)
+        .map_or(after, |k| after[k..].trim_start_matches(' '));
+    after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn do_ban_hanh(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .split(['.', ';', '\n'])
+        .next()
+        .is_some_and(|clause| {
+            let folded = BAN_HANH.folded();
+            clause
+                .split(' ')
+                .take(MAX_ISSUER_WORDS + 3)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(folded)
+        })
+}
+
+/// Names that run on after "Điều lệ Đảng" / "Hiến pháp": "Cộng sản Việt Nam",
+/// "năm 2013" are part of the name.
+fn proper_name_end(ctx: &Ctx<'_>, end: usize) -> usize {
+    static CSVN: Keyword = Keyword::new("cộng sản việt nam");
+    let text = ctx.text();
+    if let Some(n) = text[end..].strip_prefix(' ').and_then(|a| CSVN.match_at(a)) {
+        return end + 1 + n;
+    }
+    end
+}
+
+/// Type words one tone mark away from a real one ("chị thị"), folded, with their type.
+fn misspellings() -> &'static Vec<(String, &'static str)> {
+    static TABLE: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+        let real: Vec<String> = TYPE_WORDS.folded_words().map(str::to_string).collect();
+        let mut out = Vec::new();
+        for (written, doc_type) in TYPE_WORDS_WRITTEN {
+            let syllables: Vec<&str> = written.split(' ').collect();
+            if syllables.len() < 2 {
+                continue;
+            }
+            for i in 0..syllables.len() {
+                let bare: String = syllables[i].nfd().filter(|c| !TONES.contains(c)).collect();
+                let variants = std::iter::once(bare.clone()).chain(TONES.iter().map(|t| {
+                    let last_vowel = bare
+                        .rfind(['a', 'e', 'i', 'o', 'u', 'y'])
+                        .map_or(bare.len(), |p| p + 1);
+                    let mut v = bare.clone();
+                    v.insert(last_vowel, *t);
+                    v
+                }));
+                for v in variants {
+                    let mut words = syllables.clone();
+                    words[i] = &v;
+                    let f = fold(&words.join(" "));
+                    if !real.contains(&f) && !out.iter().any(|(o, _)| *o == f) {
+                        out.push((f, *doc_type));
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        out
+    })
+}
+
+/// The type words as written, for building misspellings.
+const TYPE_WORDS_WRITTEN: &[(&str, &str)] = &[
+    ("chỉ thị", "directive"),
+    ("hướng dẫn", "guideline"),
+    ("kết luận", "conclusion"),
+    ("nghị định", "decree"),
+    ("nghị quyết", "resolution"),
+    ("quy định", "regulation"),
+    ("quyết định", "decision"),
+    ("thông tư", "circular"),
+];
+
+fn misspelt(s: &str) -> Option<(&'static str, usize)> {
+    misspellings()
+        .iter()
+        .find(|(f, _)| s.starts_with(f.as_str()) && crate::text::keyword::ends_word(s, f.len()))
+        .map(|(f, t)| (*t, f.len()))
+}
+
+/// The misspelt type words, as triggers.
+struct Misspelt;
+
+impl Vocabulary for Misspelt {
+    fn folded_words(&self) -> Vec<String> {
+        misspellings().iter().map(|(f, _)| f.clone()).collect()
+    }
+}

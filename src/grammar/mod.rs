@@ -20,6 +20,7 @@ pub(crate) mod member_count;
 pub(crate) mod org_count;
 pub(crate) mod percentage;
 pub(crate) mod period;
+pub(crate) mod person;
 
 /// Where a grammar may start.
 pub(crate) enum Trigger {
@@ -75,6 +76,7 @@ pub(crate) static GRAMMARS: &[&Grammar] = &[
     &percentage::GRAMMAR,
     &date::GRAMMAR,
     &period::GRAMMAR,
+    &person::GRAMMAR,
 ];
 
 /// The checks that relate records to each other; `matches` sorted by start, their

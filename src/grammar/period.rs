@@ -711,7 +711,7 @@ fn inside_longer_start(t: &str, at: usize) -> bool {
     let Some(rest) = t.get(at..) else {
         return false;
     };
-    let before = t.get(..at).unwrap_or("").trim_end_matches(' ');
+    let before = t.get(..at).unwrap_or("").trim_end_matches([' ', '\n']);
     let Some(number) = before
         .strip_suffix(|c: char| c.is_ascii_digit())
         .map(|b| b.trim_end_matches(|c: char| c.is_ascii_digit()))
@@ -723,7 +723,7 @@ fn inside_longer_start(t: &str, at: usize) -> bool {
     }
     // a month before the year: "tháng 4 năm 2008"
     let w = THANG.folded();
-    let number = number.trim_end_matches(' ');
+    let number = number.trim_end_matches([' ', '\n']);
     NAM.match_at(rest).is_some()
         && number.ends_with(w)
         && starts_word(number, number.len() - w.len())

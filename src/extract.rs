@@ -172,7 +172,7 @@ impl Extractor {
         let candidates = self.candidates(&mut ctx);
         let mut winners = overlap_policy(candidates);
         winners.sort_by_key(|m| (m.start, m.end));
-        let checks = crate::grammar::checks(view.as_str(), &winners);
+        let checks = crate::grammar::relate(view.as_str(), &mut winners);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
         let mut records = Vec::with_capacity(winners.len());
         for m in winners {

@@ -436,6 +436,65 @@ const TABLE: &[(&str, Row)] = &[
             None,
         ),
     ),
+    (
+        "trong 2 ngày 13-14 tháng 3 năm 1988, ông",
+        (
+            "ngày 13-14 tháng 3 năm 1988",
+            Some("1988-03-13"),
+            Some("1988-03-14"),
+            None,
+            None,
+            None,
+        ),
+    ),
+    (
+        "| Nhiệm kỳ | 7 tháng 1 năm 1963 – 1964 |",
+        (
+            "7 tháng 1 năm 1963 – 1964",
+            Some("1963-01-07"),
+            Some("1964"),
+            None,
+            None,
+            None,
+        ),
+    ),
+    (
+        "| 4 tháng 7 năm 1981 – 17 tháng 6 năm 1987 |",
+        (
+            "4 tháng 7 năm 1981 – 17 tháng 6 năm 1987",
+            Some("1981-07-04"),
+            Some("1987-06-17"),
+            None,
+            None,
+            None,
+        ),
+    ),
+    (
+        "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2017)",
+        (
+            "19/5/1890 - 19/5/2017",
+            Some("1890-05-19"),
+            Some("2017-05-19"),
+            None,
+            None,
+            None,
+        ),
+    ),
+    (
+        "Đại hội lần thứ 8 năm 1996 đến nay, chúng ta",
+        ("năm 1996 đến nay", Some("1996"), None, None, None, None),
+    ),
+    (
+        "từ cuối năm 2024 đến nay",
+        (
+            "từ cuối năm 2024 đến nay",
+            Some("2024"),
+            None,
+            None,
+            None,
+            None,
+        ),
+    ),
     // the last N years
     (
         "Trong 5 năm qua, toàn Khối",
@@ -631,6 +690,9 @@ fn not_periods() {
         "(1983-1986)",
         "Lịch sử 1945-2005",
         "Quý 3 năm nay",
+        "(học 1960-1961)",
+        "| 5/1974-9/1989 |",
+        "ngày 28 tháng 6 năm 1988- ^",
     ] {
         let got = periods(s);
         let named_quarter = got
@@ -646,6 +708,16 @@ fn not_periods() {
         }
         assert!(got.is_empty(), "{s:?}: {got:?}");
     }
+}
+
+#[test]
+fn a_range_broken_across_lines_is_not_cut_in_half() {
+    // the wrapped range is beyond the grammar, but its first half is no start-only period
+    assert!(periods("giai đoạn I: Từ năm 2021 đến\nnăm 2025;").is_empty());
+    assert!(periods("Từ năm 2021\nđến năm 2025;").is_empty());
+    let got = periods("Từ năm 2021, tỉnh đã");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.end, None);
 }
 
 #[test]

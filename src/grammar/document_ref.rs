@@ -774,6 +774,16 @@ fn title_after(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
     (stop > start + 2).then_some((start, stop))
 }
 
+/// Whether a capitalised document type word starts at `at` ("Nghị quyết", "Chỉ
+/// thị"): a reference that another record's free text must stop before.
+pub(crate) fn starts_reference(ctx: &Ctx<'_>, at: usize) -> bool {
+    ctx.starts_upper_case(at)
+        && ctx
+            .text()
+            .get(at..)
+            .is_some_and(|s| TYPE_WORDS.longest_at(s).is_some())
+}
+
 /// A number, or an approximation word before one: after a comma, a new clause.
 fn starts_figure(s: &str) -> bool {
     let s = super::common::APPROX

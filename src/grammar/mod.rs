@@ -21,6 +21,8 @@ pub(crate) mod org_count;
 pub(crate) mod percentage;
 pub(crate) mod period;
 pub(crate) mod person;
+pub(crate) mod rate;
+pub(crate) mod registration;
 
 /// Where a grammar may start.
 pub(crate) enum Trigger {
@@ -73,16 +75,22 @@ pub(crate) static GRAMMARS: &[&Grammar] = &[
     &document_ref::GRAMMAR,
     &org_count::GRAMMAR,
     &member_count::GRAMMAR,
+    &registration::GRAMMAR,
     &percentage::GRAMMAR,
     &date::GRAMMAR,
     &period::GRAMMAR,
     &person::GRAMMAR,
 ];
 
-/// The checks that relate records to each other; `matches` sorted by start, their
-/// indices being the records' indices.
-pub(crate) fn checks(text: &str, matches: &[Match]) -> Vec<crate::extraction::Check> {
-    breakdown::sum_checks(text, matches)
+/// Relates records to each other: fills fields that come from a neighbour (the
+/// period of a registration) and returns the checks. `matches` are sorted by start;
+/// their indices are the records' indices.
+pub(crate) fn relate(text: &str, matches: &mut [Match]) -> Vec<crate::extraction::Check> {
+    rate::attach_periods(text, matches);
+    let mut checks = breakdown::sum_checks(text, matches);
+    checks.extend(rate::rate_checks(text, matches));
+    checks.sort_by_key(|c| (c.total, c.parts.first().copied()));
+    checks
 }
 
 /// A grammar's match, in normalised offsets.

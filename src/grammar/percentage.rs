@@ -100,7 +100,7 @@ static SUBJECT_HEADS: Lexicon<()> = Lexicon::new(&[
 ]);
 
 /// Words that end a subject: function words and the genre's verbs.
-static SUBJECT_STOPS: Lexicon<()> = Lexicon::new(&[
+pub(crate) static SUBJECT_STOPS: Lexicon<()> = Lexicon::new(&[
     ("ban hành", ()),
     ("bỏ phiếu", ()),
     ("cam kết", ()),

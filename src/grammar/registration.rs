@@ -1,0 +1,328 @@
+//! `registration`: who registered or committed to something, how many, at what rate.
+//!
+//! ```text
+//! [approx] N [lượt] <who> [đã|đều] <verb> <activity> [, đạt R%] [, trong đó (có) M <who>]
+//! [approx] R% <who> [đã|đều] <verb> <activity>
+//!     33.622 lượt đảng viên đăng ký học và làm theo Bác, đạt 100%, trong đó có 3.508 cán bộ, lãnh đạo chủ chốt
+//!     100% cán bộ, đảng viên đã ký cam kết không vi phạm những điều đảng viên không được làm
+//! ```
+//! Verbs: đăng ký, đăng ký cam kết, ký cam kết, cam kết. `who` must start with a
+//! noun for people or bodies (đảng viên, cán bộ, chi bộ …). The `period` that
+//! governs the sentence ("Trong 5 năm qua, …", "Năm 2022, …") is attached after
+//! extraction, from the period or year record nearest before it in the sentence.
+//! Not supported: the verb before the count ("đăng ký được 5.000 lượt"), a rate in a
+//! separate sentence.
+
+use crate::record::{Approx, OfWhich, RecordData, RecordKind, Registration, RegistrationUnit};
+use crate::text::keyword::{starts_word, Keyword, Lexicon};
+use crate::text::normalize::is_word_char;
+
+use super::common::{approx_word, count_at, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::percentage::SUBJECT_STOPS;
+use super::{Ctx, Grammar, Match, Trigger};
+
+/// The registration grammar.
+pub(crate) static GRAMMAR: Grammar = Grammar {
+    kind: RecordKind::Registration,
+    name: "registration",
+    triggers: &[
+        Trigger::Digit,
+        Trigger::Words(&APPROX),
+        Trigger::Words(&NUMBER_WORD_STARTS),
+    ],
+    parse,
+};
+
+static LUOT: Keyword = Keyword::new("lượt");
+static DAT: Keyword = Keyword::new("đạt");
+static TRONG_DO: Lexicon<()> = Lexicon::new(&[("trong đó", ()), ("trong đó có", ())]);
+
+/// Verbs of registering or committing.
+static VERBS: Lexicon<()> = Lexicon::new(&[
+    ("cam kết", ()),
+    ("đăng ký", ()),
+    ("đăng ký cam kết", ()),
+    ("ký cam kết", ()),
+]);
+
+/// Adverbs between who and the verb.
+static BEFORE_VERB: Lexicon<()> = Lexicon::new(&[
+    ("đã", ()),
+    ("đã tự nguyện", ()),
+    ("đều", ()),
+    ("tự nguyện", ()),
+]);
+
+/// Nouns the registrants start with.
+static WHO_HEADS: Lexicon<()> = Lexicon::new(&[
+    ("bí thư", ()),
+    ("cá nhân", ()),
+    ("cán bộ", ()),
+    ("chi bộ", ()),
+    ("công chức", ()),
+    ("công nhân", ()),
+    ("cơ quan", ()),
+    ("đảng bộ", ()),
+    ("đảng viên", ()),
+    ("đoàn viên", ()),
+    ("đơn vị", ()),
+    ("gia đình", ()),
+    ("giáo viên", ()),
+    ("hộ", ()),
+    ("hội viên", ()),
+    ("học sinh", ()),
+    ("người", ()),
+    ("quần chúng", ()),
+    ("tập thể", ()),
+    ("thanh niên", ()),
+    ("tổ chức", ()),
+    ("viên chức", ()),
+]);
+
+/// Words that may link the registrants to a place ("đảng viên trong Đảng bộ",
+/// "cán bộ, đảng viên của huyện").
+static WHO_LINKS: Lexicon<()> = Lexicon::new(&[
+    ("của", ()),
+    ("ở", ()),
+    ("tại", ()),
+    ("thuộc", ()),
+    ("trong", ()),
+]);
+
+/// Words that end an activity.
+static ACTIVITY_STOPS: Lexicon<()> =
+    Lexicon::new(&[("đạt", ()), ("trong đó", ()), ("trong khi", ())]);
+
+static VA: Keyword = Keyword::new("và");
+
+const MAX_WHO_WORDS: usize = 10;
+const MAX_ACTIVITY_WORDS: usize = 25;
+
+fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let text = ctx.text();
+    let (approx, num_at) = approx_word(text, at).unwrap_or((Approx::Exact, at));
+    // R% <who> …: a rate alone
+    let (value, mut rate, mut pos, mut diagnostics) = match percent_at(ctx, num_at) {
+        Some((r, end, d)) => (None, Some(r), end, d),
+        None => {
+            let c = count_at(ctx, at)?;
+            (Some(c.value), None, c.end, c.diagnostics)
+        }
+    };
+    if !starts_word(text, num_at) {
+        return None;
+    }
+    pos = gap(text, pos)?;
+    let unit = match LUOT.match_at(&text[pos..]) {
+        Some(n) => {
+            pos = gap(text, pos + n)?;
+            RegistrationUnit::Times
+        }
+        None => RegistrationUnit::People,
+    };
+    // who … verb
+    WHO_HEADS.longest_at(&text[pos..])?;
+    let who_start = pos;
+    let (who_end, verb_end) = who_then_verb(ctx, pos)?;
+    let who = ctx.written(who_start, who_end);
+    let mut end = verb_end;
+    // activity
+    let mut activity = None;
+    if let Some(p) = gap(text, end) {
+        if let Some(a_end) = activity_end(ctx, p) {
+            activity = Some(ctx.written(p, a_end));
+            end = a_end;
+        }
+    }
+    // , đạt R%
+    if rate.is_none() {
+        if let Some((r, next, d)) = text[end..]
+            .strip_prefix(", ")
+            .and_then(|_| DAT.match_at(&text[end + 2..]))
+            .and_then(|n| gap(text, end + 2 + n))
+            .and_then(|p| percent_at(ctx, p))
+        {
+            rate = Some(r);
+            diagnostics.extend(d);
+            end = next;
+        }
+    }
+    // , trong đó (có) M <who>
+    let mut of_which = Vec::new();
+    if let Some(after) = text[end..].strip_prefix(", ") {
+        if let Some((_, n)) = TRONG_DO.longest_at(after) {
+            if let Some(p) = gap(text, end + 2 + n) {
+                if let Some(c) = count_at(ctx, p) {
+                    if let Some(w) =
+                        gap(text, c.end).filter(|&w| WHO_HEADS.longest_at(&text[w..]).is_some())
+                    {
+                        let w_end = words_until_punctuation(text, w, MAX_WHO_WORDS);
+                        if w_end > w {
+                            of_which.push(OfWhich {
+                                value: c.value,
+                                who: ctx.written(w, w_end),
+                            });
+                            end = w_end;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let richness =
+        u8::from(activity.is_some()) + u8::from(rate.is_some()) + u8::from(!of_which.is_empty());
+    Some(Match {
+        start: at,
+        end,
+        richness,
+        data: RecordData::Registration(Registration {
+            value,
+            approx,
+            unit,
+            who,
+            activity,
+            rate,
+            period: None,
+            of_which,
+        }),
+        diagnostics,
+    })
+}
+
+fn gap(text: &str, at: usize) -> Option<usize> {
+    text.get(at..)?.starts_with(' ').then_some(at + 1)
+}
+
+/// "98,5%" at `at`: the rate, the end, and any number diagnostics.
+fn percent_at(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize, Vec<crate::error::Diagnostic>)> {
+    let q = quantity(ctx, at)?;
+    let text = ctx.text();
+    let end = if text[q.end..].starts_with('%') {
+        q.end + 1
+    } else if text[q.end..].starts_with(" %") {
+        q.end + 2
+    } else {
+        return None;
+    };
+    Some((q.value, end, q.diagnostics))
+}
+
+/// The registrants run from `at` to the verb: (end of who, end of verb).
+fn who_then_verb(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
+    let text = ctx.text();
+    let mut pos = at;
+    let mut who_end = at;
+    for _ in 0..MAX_WHO_WORDS {
+        let rest = text.get(pos..)?;
+        if pos > at {
+            let mut v = pos;
+            if let Some((_, n)) = BEFORE_VERB.longest_at(rest) {
+                v = gap(text, pos + n)?;
+            }
+            // "Văn phòng Đăng ký đất đai" is a name, not the verb
+            if let Some((_, n)) = VERBS
+                .longest_at(&text[v..])
+                .filter(|_| !ctx.starts_upper_case(v))
+            {
+                return Some((who_end, v + n));
+            }
+            // "98% đảng viên thực hiện tốt nội dung đã đăng ký": the registrants are a
+            // noun phrase; a verb or function word before the verb ends the reading
+            if SUBJECT_STOPS.longest_at(rest).is_some() && WHO_LINKS.longest_at(rest).is_none() {
+                return None;
+            }
+        }
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 {
+            return None;
+        }
+        pos += len;
+        who_end = pos;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if tail.starts_with(", ") {
+            // "cán bộ, đảng viên": a list of people, not a new clause
+            pos += 2;
+            WHO_HEADS.longest_at(&text[pos..])?;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// The activity after the verb, up to ", đạt", ", trong đó", the end of the clause,
+/// or [`MAX_ACTIVITY_WORDS`] words.
+fn activity_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    let text = ctx.text();
+    let mut pos = at;
+    let mut end = at;
+    for _ in 0..MAX_ACTIVITY_WORDS {
+        let rest = &text[pos..];
+        if ACTIVITY_STOPS.longest_at(rest).is_some()
+            || super::document_ref::starts_reference(ctx, pos)
+        {
+            break;
+        }
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !(is_word_char(*c) || c.is_ascii_digit()))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 {
+            break;
+        }
+        pos += len;
+        end = pos;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if let Some(next) = tail.strip_prefix(", ") {
+            // "tu dưỡng, rèn luyện, phấn đấu" goes on; ", đạt 98%" and
+            // ", trong đó" end it, and so does a capital (a new clause)
+            if ACTIVITY_STOPS.longest_at(next).is_some()
+                || VA.match_at(next).is_some()
+                || !next.starts_with(|c: char| c.is_alphabetic())
+                || ctx.starts_upper_case(pos + 2)
+            {
+                break;
+            }
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    (end > at).then_some(end)
+}
+
+/// Words from `at` until punctuation (a comma between words is kept when a word
+/// follows), at most `max` words.
+fn words_until_punctuation(text: &str, at: usize, max: usize) -> usize {
+    let mut pos = at;
+    let mut end = at;
+    for _ in 0..max {
+        let rest = &text[pos..];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 {
+            break;
+        }
+        pos += len;
+        end = pos;
+        let tail = &text[pos..];
+        if tail.starts_with(' ') {
+            pos += 1;
+        } else if tail.starts_with(", ") && text[pos + 2..].starts_with(|c: char| c.is_alphabetic())
+        {
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}

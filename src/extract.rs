@@ -167,6 +167,7 @@ impl Extractor {
         let mut ctx = Ctx {
             view: &view,
             original: text,
+            reference_date: self.reference_date,
             diagnostics: Vec::new(),
         };
         let candidates = self.candidates(&mut ctx);

@@ -109,6 +109,10 @@ pub(crate) struct Match {
 pub(crate) struct Ctx<'a> {
     pub view: &'a Normalized,
     pub original: &'a str,
+    /// The date the text was written, when the caller gave one ("năm nay", "5 năm
+    /// qua" are resolved against it).
+    #[allow(dead_code)]
+    pub reference_date: Option<chrono::NaiveDate>,
     /// Diagnostics that stand whether or not any record is made.
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -923,6 +923,7 @@ mod tests {
         let mut ctx = Ctx {
             view: &view,
             original: s,
+            reference_date: None,
             diagnostics: vec![],
         };
         let m = parse(&mut ctx, 0)?;
@@ -963,6 +964,7 @@ mod tests {
         let mut ctx = Ctx {
             view: &view,
             original: s,
+            reference_date: None,
             diagnostics: vec![],
         };
         assert!(parse(&mut ctx, 0).is_none());

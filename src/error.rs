@@ -72,6 +72,9 @@ pub enum Code {
     /// A symbol whose type code names two document types (a Party `QĐ`: Quyết định
     /// or Quy định) with no type word to decide; the record says which was chosen.
     AmbiguousDocumentType,
+    /// A short reference ("Chỉ thị 35-CT/TW", numbering restarts each term) fits
+    /// several documents of the registry; none was chosen, so no field was filled.
+    AmbiguousReference,
 }
 
 /// A note about questionable input, with where it is.

@@ -50,6 +50,7 @@ mod extraction;
 pub(crate) mod grammar;
 mod parse;
 mod record;
+pub(crate) mod registry;
 mod span;
 pub(crate) mod text;
 

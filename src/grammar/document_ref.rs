@@ -318,6 +318,19 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }
     }
     let mut diagnostics = Vec::new();
+    if let crate::registry::Resolution::Ambiguous(known) = crate::registry::resolve(&mut r) {
+        let written = ctx.written(at, end);
+        diagnostics.push(ctx.info(
+            Code::AmbiguousReference,
+            at,
+            end,
+            format!(
+                "{written:?} fits {} known documents ({}); none was chosen",
+                known.len(),
+                known.join(", ")
+            ),
+        ));
+    }
     if let Some(wrong) = &r.corrected_from {
         diagnostics.push(ctx.diagnostic(
             Code::CorrectedTypeWord,
@@ -376,6 +389,7 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     };
     r.canonical = canonical(&r, d.style);
     let mut end = at + d.len;
+    let known = crate::registry::resolve(&mut r);
     if let Some((date, next)) = text[end..]
         .strip_prefix(' ')
         .or_else(|| text[end..].strip_prefix(", "))
@@ -386,6 +400,18 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         end = next;
     }
     let mut diagnostics = Vec::new();
+    if let crate::registry::Resolution::Ambiguous(known) = known {
+        diagnostics.push(ctx.info(
+            Code::AmbiguousReference,
+            at,
+            end,
+            format!(
+                "{} fits {} known documents; none was chosen",
+                known[0],
+                known.len()
+            ),
+        ));
+    }
     if d.style == Style::Party && code == fold("qđ") {
         diagnostics.push(ctx.diagnostic(
             Code::AmbiguousDocumentType,
@@ -896,4 +922,62 @@ impl Vocabulary for Misspelt {
     fn folded_words(&self) -> Vec<String> {
         misspellings().iter().map(|(f, _)| f.clone()).collect()
     }
+}
+
+/// `date` checks: a reference's date must fall in the term it names ("Nghị quyết
+/// số 04-NQ/TW ngày 30/10/2016 của Hội nghị Trung ương 4 khóa XII"). `expected` is
+/// the term written, `found` the term in force on the date (from the registry's
+/// congress dates).
+///
+/// A date outside the term of a registry document with the same number is not
+/// flagged: numbering restarts each term and the registry is not complete, so such
+/// a date far more often names another document with that number than an error.
+pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
+    let mut checks = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let RecordData::DocumentRef(r) = &m.data else {
+            continue;
+        };
+        let Some(date) = r
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        else {
+            continue;
+        };
+        let Some(found) = crate::registry::term_on(date) else {
+            continue;
+        };
+        let known_terms: Vec<u32> = r.term.into_iter().collect();
+        // Central Committee terms date only central Party documents; a council's or
+        // the National Assembly's "khóa" counts other terms
+        if known_terms.is_empty() || !is_central_party(r) {
+            continue;
+        }
+        let ok = known_terms.contains(&found);
+        let expected = if ok { found } else { known_terms[0] };
+        checks.push(crate::extraction::Check {
+            check: crate::extraction::CheckKind::Date,
+            total: i,
+            parts: vec![],
+            expected: f64::from(expected),
+            found: f64::from(found),
+            ok,
+        });
+    }
+    checks
+}
+
+/// A document of the Central Committee, the Politburo or the Secretariat.
+fn is_central_party(r: &DocumentRef) -> bool {
+    if let Some(c) = r.canonical.as_deref() {
+        return c.ends_with("/TW");
+    }
+    r.issuer.as_deref().is_some_and(|i| {
+        let i = i.to_lowercase();
+        ["trung ương", "bộ chính trị", "ban bí thư"]
+            .iter()
+            .any(|k| i.contains(k))
+            && !i.contains("quốc hội")
+    })
 }

@@ -89,6 +89,7 @@ pub(crate) fn relate(text: &str, matches: &mut [Match]) -> Vec<crate::extraction
     rate::attach_periods(text, matches);
     let mut checks = breakdown::sum_checks(text, matches);
     checks.extend(rate::rate_checks(text, matches));
+    checks.extend(document_ref::date_checks(matches));
     checks.sort_by_key(|c| (c.total, c.parts.first().copied()));
     checks
 }
@@ -143,6 +144,14 @@ impl<'a> Ctx<'a> {
             .get(o..)
             .and_then(|s| s.chars().next())
             .is_some_and(char::is_uppercase)
+    }
+
+    /// An informational diagnostic over a normalised range.
+    pub fn info(&self, code: Code, start: usize, end: usize, message: String) -> Diagnostic {
+        Diagnostic {
+            level: Level::Info,
+            ..self.diagnostic(code, start, end, message)
+        }
     }
 
     /// A diagnostic over a normalised range.

@@ -90,8 +90,12 @@ static WHO_LINKS: Lexicon<()> = Lexicon::new(&[
 ]);
 
 /// Words that end an activity.
-static ACTIVITY_STOPS: Lexicon<()> =
-    Lexicon::new(&[("đạt", ()), ("nhưng", ()), ("trong đó", ()), ("trong khi", ())]);
+static ACTIVITY_STOPS: Lexicon<()> = Lexicon::new(&[
+    ("đạt", ()),
+    ("nhưng", ()),
+    ("trong đó", ()),
+    ("trong khi", ()),
+]);
 
 static VA: Keyword = Keyword::new("và");
 

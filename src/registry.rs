@@ -1,0 +1,351 @@
+//! The registry of known documents and Central Committee terms: data, not code
+//! (`registry/*.tsv`, each row with the public source it was checked against).
+//!
+//! The document grammar asks it to resolve a short form ("Chỉ thị 05 của Bộ Chính
+//! trị", "Nghị quyết Trung ương 4 khóa XII"): when exactly one known document fits
+//! everything the text says, its canonical identifier, date and issuer fill the
+//! fields the text left empty; when several fit, nothing is filled and the caller
+//! reports the ambiguity. The registry never changes what the text wrote.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::record::DocumentRef;
+
+const DOCUMENTS_TSV: &str = include_str!("../registry/documents.tsv");
+const TERMS_TSV: &str = include_str!("../registry/terms.tsv");
+
+/// One known document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct KnownDocument {
+    pub canonical: String,
+    pub doc_type: String,
+    pub number: String,
+    pub symbol: String,
+    pub date: Option<NaiveDate>,
+    pub issuer: String,
+    pub term: Option<u32>,
+    pub plenum: Option<u32>,
+}
+
+/// One Central Committee term: the congress that opened it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Term {
+    pub term: u32,
+    pub congress_start: NaiveDate,
+}
+
+fn columns(line: &str) -> Vec<&str> {
+    line.split('\t').collect()
+}
+
+fn parse_documents() -> Vec<KnownDocument> {
+    DOCUMENTS_TSV
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|line| {
+            let c = columns(line);
+            Some(KnownDocument {
+                canonical: c.first()?.to_string(),
+                doc_type: c.get(1)?.to_string(),
+                number: c.get(2)?.to_string(),
+                symbol: c.get(3)?.to_string(),
+                date: c
+                    .get(4)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                issuer: c.get(5)?.to_string(),
+                term: c.get(6).and_then(|t| t.parse().ok()),
+                plenum: c.get(7).and_then(|t| t.parse().ok()),
+            })
+        })
+        .collect()
+}
+
+/// Every known document, in file order.
+pub(crate) fn documents() -> &'static [KnownDocument] {
+    static DOCS: OnceLock<Vec<KnownDocument>> = OnceLock::new();
+    DOCS.get_or_init(parse_documents)
+}
+
+/// Every known term, by number.
+pub(crate) fn terms() -> &'static [Term] {
+    static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        TERMS_TSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let c = columns(line);
+                Some(Term {
+                    term: c.first()?.parse().ok()?,
+                    congress_start: NaiveDate::parse_from_str(c.get(2)?, "%Y-%m-%d").ok()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The term in force on a date: the last congress that opened on or before it.
+pub(crate) fn term_on(date: NaiveDate) -> Option<u32> {
+    terms()
+        .iter()
+        .filter(|t| t.congress_start <= date)
+        .max_by_key(|t| t.congress_start)
+        .map(|t| t.term)
+}
+
+fn number_key(n: &str) -> &str {
+    let t = n.trim_start_matches('0');
+    if t.is_empty() {
+        "0"
+    } else {
+        t
+    }
+}
+
+fn symbol_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
+        .replace("TƯ", "TW")
+}
+
+/// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
+/// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both).
+fn issuer_fits(written: &str, known: &str) -> bool {
+    let w = written.to_lowercase();
+    let k = known.to_lowercase();
+    w.contains(&k) || k.contains(&w) || (w.trim() == "trung ương" && k.contains("trung ương"))
+}
+
+/// What resolving a reference found.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Resolution {
+    /// No known document fits.
+    Unknown,
+    /// Exactly one fits; its fields were filled where the text left them empty.
+    Resolved,
+    /// Several fit: nothing was filled.
+    Ambiguous(Vec<String>),
+}
+
+/// Fills `canonical`, `date`, `year` and `issuer` of `r` from the one known document
+/// that fits what the text wrote. The number, symbol, plenum and term are never
+/// filled: they are what the text says, and what identifies the reference.
+pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
+    if r.number.is_none() && r.plenum.is_none() {
+        return Resolution::Unknown;
+    }
+    // "Chỉ thị 05" alone may be any body's directive 05: a number without a symbol
+    // resolves only with an issuer, a term or a date written beside it
+    if r.symbol.is_none()
+        && r.plenum.is_none()
+        && r.issuer.is_none()
+        && r.term.is_none()
+        && r.date.is_none()
+    {
+        return Resolution::Unknown;
+    }
+    let fits: Vec<&KnownDocument> = documents()
+        .iter()
+        .filter(|d| d.doc_type == r.doc_type)
+        .filter(|d| {
+            r.number
+                .as_deref()
+                .is_none_or(|n| number_key(n) == number_key(&d.number))
+        })
+        .filter(|d| {
+            r.symbol
+                .as_deref()
+                .is_none_or(|s| symbol_key(s) == symbol_key(&d.symbol))
+        })
+        .filter(|d| r.plenum.is_none_or(|p| d.plenum == Some(p)))
+        .filter(|d| r.term.is_none_or(|t| d.term == Some(t)))
+        .filter(|d| {
+            r.year
+                .is_none_or(|y| d.date.is_none_or(|date| date.year() == y))
+        })
+        .filter(|d| {
+            r.date.as_deref().is_none_or(|w| {
+                d.date
+                    .is_none_or(|date| date.format("%Y-%m-%d").to_string() == w)
+            })
+        })
+        .filter(|d| {
+            r.issuer
+                .as_deref()
+                .is_none_or(|i| issuer_fits(i, &d.issuer))
+        })
+        .collect();
+    // a plenum-only reference must name its term: "Nghị quyết Trung ương 4" alone
+    // recurs in every term
+    if r.number.is_none() && r.term.is_none() {
+        return if fits.is_empty() {
+            Resolution::Unknown
+        } else {
+            Resolution::Ambiguous(fits.iter().map(|d| d.canonical.clone()).collect())
+        };
+    }
+    match fits.as_slice() {
+        [] => Resolution::Unknown,
+        [d] => {
+            r.canonical.get_or_insert_with(|| d.canonical.clone());
+            if let Some(date) = d.date {
+                r.date
+                    .get_or_insert_with(|| date.format("%Y-%m-%d").to_string());
+                r.year.get_or_insert(date.year());
+            }
+            if !d.issuer.is_empty() {
+                r.issuer.get_or_insert_with(|| d.issuer.clone());
+            }
+            Resolution::Resolved
+        }
+        many => Resolution::Ambiguous(many.iter().map(|d| d.canonical.clone()).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn documents_are_sorted_unique_nfc_and_complete() {
+        let docs = documents();
+        assert!(docs.len() >= 40, "only {} documents", docs.len());
+        assert_eq!(
+            docs.len(),
+            DOCUMENTS_TSV
+                .lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        );
+        for line in DOCUMENTS_TSV.lines() {
+            assert_eq!(line.nfc().collect::<String>(), line, "not NFC: {line}");
+        }
+        let keys: Vec<(String, Option<u32>)> =
+            docs.iter().map(|d| (d.canonical.clone(), d.term)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(keys.len(), sorted.len(), "duplicate canonical + term");
+        for d in docs {
+            assert!(!source_missing(d), "{} has no source", d.canonical);
+        }
+    }
+
+    fn source_missing(d: &KnownDocument) -> bool {
+        DOCUMENTS_TSV
+            .lines()
+            .find(|l| l.starts_with(&format!("{}\t", d.canonical)))
+            .is_none_or(|l| l.split('\t').nth(10).is_none_or(|s| s.trim().is_empty()))
+    }
+
+    #[test]
+    fn every_canonical_round_trips_through_its_parts() {
+        for d in documents() {
+            let party = format!("{}-{}", d.number, d.symbol);
+            let state = d
+                .date
+                .map(|date| format!("{}/{}/{}", d.number, date.year(), d.symbol));
+            let admin = format!("{}/{}", d.number, d.symbol);
+            assert!(
+                d.canonical == party
+                    || Some(&d.canonical) == state.as_ref()
+                    || d.canonical == admin,
+                "{} is not made of {} and {}",
+                d.canonical,
+                d.number,
+                d.symbol
+            );
+            // the symbol's type code names the row's type (QĐ: decision or regulation)
+            let code = d.symbol.split(['/', '-']).next().unwrap_or("");
+            let expected: &[&str] = match code {
+                "NQ" => &["resolution"],
+                "CT" => &["directive"],
+                "KL" => &["conclusion"],
+                "HD" => &["guideline"],
+                "QĐi" => &["regulation"],
+                "QĐ" => &["decision", "regulation"],
+                "NĐ" => &["decree"],
+                c if c.starts_with("QH") || c.starts_with("UBTVQH") => &["law", "resolution"],
+                _ => continue,
+            };
+            assert!(
+                expected.contains(&d.doc_type.as_str()),
+                "{}: {}",
+                d.canonical,
+                d.doc_type
+            );
+        }
+    }
+
+    #[test]
+    fn terms_are_in_order_and_date_a_document() {
+        let t = terms();
+        assert!(t.len() >= 13);
+        assert!(t
+            .windows(2)
+            .all(|w| w[0].term + 1 == w[1].term && w[0].congress_start < w[1].congress_start));
+        assert_eq!(
+            term_on(NaiveDate::from_ymd_opt(2016, 5, 15).unwrap()),
+            Some(12)
+        );
+        assert_eq!(
+            term_on(NaiveDate::from_ymd_opt(2021, 5, 18).unwrap()),
+            Some(13)
+        );
+    }
+
+    #[test]
+    fn short_forms_resolve_only_when_one_document_fits() {
+        let mut r = DocumentRef {
+            doc_type: "directive".into(),
+            number: Some("05".into()),
+            issuer: Some("Bộ Chính trị".into()),
+            ..DocumentRef::default()
+        };
+        assert_eq!(resolve(&mut r), Resolution::Resolved);
+        assert_eq!(r.canonical.as_deref(), Some("05-CT/TW"));
+        assert_eq!(r.date.as_deref(), Some("2016-05-15"));
+
+        let mut r = DocumentRef {
+            doc_type: "resolution".into(),
+            plenum: Some(4),
+            term: Some(12),
+            ..DocumentRef::default()
+        };
+        assert_eq!(resolve(&mut r), Resolution::Resolved);
+        assert_eq!(r.canonical.as_deref(), Some("04-NQ/TW"));
+        assert_eq!(r.date.as_deref(), Some("2016-10-30"));
+        assert_eq!(
+            r.number, None,
+            "the registry never writes what the text did not"
+        );
+
+        let mut r = DocumentRef {
+            doc_type: "directive".into(),
+            number: Some("35".into()),
+            symbol: Some("CT/TW".into()),
+            ..DocumentRef::default()
+        };
+        assert!(matches!(resolve(&mut r), Resolution::Ambiguous(v) if v.len() == 3));
+        assert_eq!(r.date, None);
+
+        let mut r = DocumentRef {
+            doc_type: "directive".into(),
+            number: Some("05".into()),
+            ..DocumentRef::default()
+        };
+        assert_eq!(
+            resolve(&mut r),
+            Resolution::Unknown,
+            "a bare number names no body"
+        );
+        assert_eq!(r.canonical, None);
+    }
+}

@@ -121,6 +121,14 @@ fn issuer_fits(written: &str, known: &str) -> bool {
     w.contains(&k) || k.contains(&w) || (w.trim() == "trung ương" && k.contains("trung ương"))
 }
 
+/// "35-CT/TW of 2019-05-30": a known document, told apart from its namesakes.
+fn describe(d: &KnownDocument) -> String {
+    match d.date {
+        Some(date) => format!("{} of {}", d.canonical, date.format("%Y-%m-%d")),
+        None => d.canonical.clone(),
+    }
+}
+
 /// What resolving a reference found.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Resolution {
@@ -186,7 +194,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
         return if fits.is_empty() {
             Resolution::Unknown
         } else {
-            Resolution::Ambiguous(fits.iter().map(|d| d.canonical.clone()).collect())
+            Resolution::Ambiguous(fits.iter().map(|d| describe(d)).collect())
         };
     }
     match fits.as_slice() {
@@ -203,7 +211,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
             }
             Resolution::Resolved
         }
-        many => Resolution::Ambiguous(many.iter().map(|d| d.canonical.clone()).collect()),
+        many => Resolution::Ambiguous(many.iter().map(|d| describe(d)).collect()),
     }
 }
 

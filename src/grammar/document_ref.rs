@@ -127,6 +127,13 @@ const MAX_ISSUER_WORDS: usize = 10;
 const MAX_TITLE_WORDS: usize = 40;
 const MAX_QUOTED_TITLE: usize = 600;
 
+/// Words that join two references and never end a title.
+static JOINERS: [Keyword; 3] = [
+    Keyword::new("và"),
+    Keyword::new("cùng"),
+    Keyword::new("hoặc"),
+];
+
 /// Words that end a title: the sentence goes on with its own verb.
 static TITLE_STOPS: Lexicon<()> = Lexicon::new(&[
     ("cho biết", ()),
@@ -673,6 +680,20 @@ fn issuer_after(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
     issuer_words(ctx, p)
 }
 
+/// Lower-case place nouns that carry an issuer on ("Đảng ủy xã", "Ban Thường vụ
+/// Huyện ủy huyện …").
+static PLACE_NOUNS: Lexicon<()> = Lexicon::new(&[
+    ("huyện", ()),
+    ("khối", ()),
+    ("phường", ()),
+    ("quận", ()),
+    ("thành phố", ()),
+    ("thị trấn", ()),
+    ("thị xã", ()),
+    ("tỉnh", ()),
+    ("xã", ()),
+]);
+
 /// Words that end an issuer.
 static ISSUER_STOPS: Lexicon<()> = Lexicon::new(&[
     ("ban hành", ()),
@@ -706,7 +727,7 @@ fn issuer_words(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
             break;
         }
         let lower = !ctx.starts_upper_case(pos);
-        if lower && lower_before {
+        if lower && lower_before && PLACE_NOUNS.longest_at(rest).is_none() {
             break;
         }
         lower_before = lower;
@@ -782,8 +803,12 @@ fn title_after(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
         if len == 0 {
             break;
         }
+        let word = &text[pos..pos + len];
         pos += len;
-        stop = pos;
+        // "… trong giai đoạn mới và Kết luận số 21 …": a joining word is no part of it
+        if !JOINERS.iter().any(|j| j.folded() == word) {
+            stop = pos;
+        }
         let tail = &text[pos..];
         if tail.starts_with(' ') {
             pos += 1;

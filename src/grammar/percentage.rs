@@ -319,8 +319,8 @@ fn reverse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let start = at + n + 1;
     // the subject is open until a stop word; words after it are the predicate
     let first = &text[start..];
-    let mut subject_open = SUBJECT_HEADS.longest_at(first).is_some()
-        || SUBJECT_STOPS.longest_at(first).is_none();
+    let mut subject_open =
+        SUBJECT_HEADS.longest_at(first).is_some() || SUBJECT_STOPS.longest_at(first).is_none();
     let mut subject_end = start;
     let mut pos = start;
     for words in 0..MAX_REVERSE_WORDS {
@@ -397,7 +397,10 @@ fn reverse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 fn number_here(ctx: &Ctx<'_>, pos: usize) -> Option<Share> {
     let text = ctx.text();
     if let Some((implied, n)) = LINKS.longest_at(&text[pos..]) {
-        let q = text.get(pos + n..)?.strip_prefix(' ').map(|_| pos + n + 1)?;
+        let q = text
+            .get(pos + n..)?
+            .strip_prefix(' ')
+            .map(|_| pos + n + 1)?;
         let mut share = share_at(ctx, q)?;
         if share.approx == Approx::Exact {
             share.approx = implied.unwrap_or(Approx::Exact);

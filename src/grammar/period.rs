@@ -21,9 +21,16 @@
 //! whose end comes before its start, or with a day that does not exist, is no record
 //! (the latter with an `invalid_date` diagnostic).
 //!
+//! Relative periods and the reference date: "trong 5 năm qua" (also "5 năm gần
+//! đây", "5 năm trở lại đây", "hơn 5 năm qua") always has `last_years` 5. When the
+//! caller gave a reference date d (`Extractor::builder().reference_date(d)`), it
+//! also has `start` = year(d) − 5 and `end` = year(d), both "YYYY": the span counts
+//! back from the year the text was written. Without one, `start` and `end` are null.
+//! "năm nay" alone is no period and no record.
+//!
 //! Not supported:
-//! - relative periods resolved to dates: "5 năm qua" has `last_years` 5 and no
-//!   start or end (the grammar sees no reference date);
+//! - other relative periods resolved to dates: "6 tháng đầu năm nay", "quý 3 năm
+//!   nay" keep `start` and `end` null even with a reference date;
 //! - two-digit range ends ("2016-21"), decades ("những năm 80"), ordinal terms
 //!   ("nhiệm kỳ II", "nhiệm kỳ tới"), future spans ("5 năm tới");
 //! - a start-only day: "từ ngày 1/7/2023" is a date of effect, left to `date`;
@@ -33,6 +40,8 @@
 //! - lists of quarters ("quý I, II/2024"), ranges of quarters ("từ quý I đến quý
 //!   III"), "đầu năm"/"cuối năm" without a month count;
 //! - "hằng ngày", "hằng tuần": the contract has no such recurrence.
+
+use chrono::Datelike;
 
 use crate::error::Code;
 use crate::record::{Period, PeriodLabel, RecordData, RecordKind, Recurrence};
@@ -750,9 +759,19 @@ fn count_years(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found>
     if let Some((_, len)) = PAST.longest_at(t.get(q..)?) {
         let end = q + len;
         let years = u32::try_from(n).ok()?;
+        // counted back from the year of the reference date, when there is one
+        let (start, finish) = match ctx.reference_date {
+            Some(d) if d.year() >= years as i32 => {
+                let y = d.year();
+                (Some(year_iso(y - years as i32)), Some(year_iso(y)))
+            }
+            _ => (None, None),
+        };
         return ends_free(t, end).then_some(Found {
             end,
             period: Period {
+                start,
+                end: finish,
                 last_years: Some(years),
                 ..Period::default()
             },
@@ -766,6 +785,11 @@ fn count_years(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found>
     let y = |v: &Option<String>| v.as_deref().filter(|v| v.len() == 4)?.parse::<u64>().ok();
     let span = y(&s.finish)?.checked_sub(y(&s.start)?)?;
     (n == span || n == span + 1).then(|| s.labelled(None))
+}
+
+/// A year as an ISO partial date: "2019".
+fn year_iso(y: i32) -> String {
+    format!("{y:04}")
 }
 
 /// A whole count at `p` (digits or words), 1 to 100, and where it ends.
@@ -955,6 +979,27 @@ mod tests {
         );
         assert_eq!(fill(day, Point::new(Some(2017), Some(4), None)), None);
         assert_eq!(fill(day, Point::new(None, Some(4), Some(18))), None);
+    }
+
+    #[test]
+    fn last_years_count_back_from_the_reference_date() {
+        let s = "trong 5 năm qua";
+        let view = Normalized::new(s);
+        let mut ctx = Ctx {
+            view: &view,
+            original: s,
+            reference_date: chrono::NaiveDate::from_ymd_opt(2024, 7, 12),
+            diagnostics: vec![],
+        };
+        let m = parse(&mut ctx, 0).unwrap();
+        let RecordData::Period(p) = m.data else {
+            panic!("not a period");
+        };
+        assert_eq!(p.start.as_deref(), Some("2019"));
+        assert_eq!(p.end.as_deref(), Some("2024"));
+        assert_eq!(p.last_years, Some(5));
+        let (_, p) = run(s).unwrap();
+        assert_eq!((p.start, p.end, p.last_years), (None, None, Some(5)));
     }
 
     #[test]

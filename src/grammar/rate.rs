@@ -3,16 +3,34 @@
 //! ```text
 //! 195/160 đảng viên, đạt 121,9%     the rate agrees with the counts: 195/160 = 121.9 %
 //! 1.562 đảng viên đăng ký …, đạt 98,2%   a registration rate above 100 % is a finding
+//! tỷ lệ đảng viên … đạt 120%         a share of a group above 100 % is a finding
 //! Năm 2022, có 3.275 cán bộ … ký cam kết   the year governs the registration
 //! ```
+//! A rate above 100 % is checked (`ok: false`) where it must be a share: the rate
+//! of a registration, and a percentage that "tỷ lệ" introduces ("tỷ lệ đảng viên trẻ
+//! đạt 120%", "tỷ lệ 120%") — unless a target follows the number ("đạt 114,7% kế
+//! hoạch", "120% so với cùng kỳ"), where more than 100 % is an overfulfilment.
 
 use crate::extraction::{Check, CheckKind};
 use crate::record::{Period, RecordData};
-use crate::text::keyword::Keyword;
+use crate::text::keyword::{Keyword, Lexicon};
 
+use super::percentage::TY_LE;
 use super::Match;
 
 static DAT: Keyword = Keyword::new("đạt");
+static PHAN_TRAM: Keyword = Keyword::new("phần trăm");
+
+/// What a rate above 100 % may be measured against ("đạt 114,7% kế hoạch").
+static TARGETS: Lexicon<()> = Lexicon::new(&[
+    ("chỉ tiêu", ()),
+    ("cùng kỳ", ()),
+    ("dự toán", ()),
+    ("kế hoạch", ()),
+    ("mục tiêu", ()),
+    ("nghị quyết", ()),
+    ("so với", ()),
+]);
 
 /// A rate agrees with its counts when it is within this many percentage points of
 /// the quotient (rates are written with one decimal).
@@ -22,17 +40,21 @@ const TOLERANCE: f64 = 0.1;
 pub(crate) fn rate_checks(text: &str, matches: &[Match]) -> Vec<Check> {
     let mut checks = Vec::new();
     for (i, m) in matches.iter().enumerate() {
-        if let RecordData::Registration(r) = &m.data {
-            if let Some(rate) = r.rate.filter(|&x| x > 100.0) {
-                checks.push(Check {
-                    check: CheckKind::Rate,
-                    total: i,
-                    parts: vec![],
-                    expected: 100.0,
-                    found: rate,
-                    ok: false,
-                });
-            }
+        // a share above 100 %
+        let share = match &m.data {
+            RecordData::Registration(r) => r.rate,
+            RecordData::Percentage(p) if is_share_of_a_group(text, m) => Some(p.value),
+            _ => None,
+        };
+        if let Some(rate) = share.filter(|&x| x > 100.0) {
+            checks.push(Check {
+                check: CheckKind::Rate,
+                total: i,
+                parts: vec![],
+                expected: 100.0,
+                found: rate,
+                ok: false,
+            });
         }
         // N/M …, đạt R%
         let Some((n, target)) = count_over_target(text, m) else {
@@ -52,6 +74,30 @@ pub(crate) fn rate_checks(text: &str, matches: &[Match]) -> Vec<Check> {
         });
     }
     checks
+}
+
+/// Whether a percentage is a share of a group: "tỷ lệ" introduces it (it starts the
+/// record, or stands right before the number) and no target follows the number.
+fn is_share_of_a_group(text: &str, m: &Match) -> bool {
+    let before = text[..m.start].trim_end_matches(' ');
+    let introduced = TY_LE.longest_at(&text[m.start..]).is_some()
+        || TY_LE.folded_words().any(|w| {
+            before.ends_with(w) && crate::text::keyword::starts_word(before, before.len() - w.len())
+        });
+    if !introduced {
+        return false;
+    }
+    // the end of the sign: the last "%" or "phần trăm" of the record
+    let record = &text[m.start..m.end];
+    let sign_end = match record.rfind('%') {
+        Some(i) => m.start + i + 1,
+        None => match record.rfind(PHAN_TRAM.folded()) {
+            Some(i) => m.start + i + PHAN_TRAM.folded().len(),
+            None => return false,
+        },
+    };
+    let after = text[sign_end..].trim_start_matches(' ');
+    TARGETS.longest_at(after).is_none()
 }
 
 /// "195/160" at the start of a count's digits: (count, target).

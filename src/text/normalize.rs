@@ -18,6 +18,8 @@
 //! The map is exact at every boundary a grammar can stop at: the start and end of
 //! every word, digit, punctuation mark and space run.
 
+use std::collections::HashMap;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -39,6 +41,7 @@ impl Normalized {
             text: String::with_capacity(original.len() + original.len() / 8),
             map: Vec::with_capacity(original.len() + original.len() / 8 + 1),
         };
+        let mut cache = WordCache::new();
         let mut chars = original.char_indices().peekable();
         while let Some(&(start, c)) = chars.peek() {
             if is_word_char(c) {
@@ -50,7 +53,7 @@ impl Normalized {
                     end = i + c.len_utf8();
                     chars.next();
                 }
-                out.push_word(&original[start..end], start);
+                out.push_word(&original[start..end], start, &mut cache);
             } else if is_space(c) {
                 let mut line_break = false;
                 while let Some(&(_, c)) = chars.peek() {
@@ -95,39 +98,58 @@ impl Normalized {
         self.map.extend(std::iter::repeat_n(origin, c.len_utf8()));
     }
 
-    fn push_word(&mut self, word: &str, origin: usize) {
+    fn push_word<'a>(&mut self, word: &'a str, origin: usize, cache: &mut WordCache<'a>) {
         if word.is_ascii() {
             self.text
                 .extend(word.chars().map(|c| c.to_ascii_lowercase()));
             self.map.extend(origin..origin + word.len());
             return;
         }
-        // Letters (a base character with its marks) keep their order through every
-        // fold, so letter k of the folded word maps to letter k of the original.
-        let letter_starts: Vec<usize> = word
-            .char_indices()
-            .filter(|&(_, c)| !is_combining_mark(c))
-            .map(|(i, _)| origin + i)
-            .collect();
-        let folded = fold_word(word);
-        let folded_letters = folded.chars().filter(|&c| !is_combining_mark(c)).count();
-        let aligned = folded_letters == letter_starts.len();
-        let mut letter = 0usize;
-        let mut current = origin;
-        for c in folded.chars() {
-            if !is_combining_mark(c) {
-                // Unaligned (a composition merged two letters): every inner boundary
-                // falls back to the word's start; the word's own ends stay exact.
-                current = if aligned {
-                    letter_starts[letter]
-                } else {
-                    origin
-                };
-                letter += 1;
-            }
-            self.push_char(c, current);
+        // A report repeats a few thousand distinct words: fold each once.
+        if let Some((folded, offsets)) = cache.get(word) {
+            self.text.push_str(folded);
+            self.map.extend(offsets.iter().map(|o| origin + o));
+            return;
+        }
+        let (folded, offsets) = fold_with_offsets(word);
+        self.text.push_str(&folded);
+        self.map.extend(offsets.iter().map(|o| origin + o));
+        if cache.len() < MAX_CACHED_WORDS {
+            cache.insert(word, (folded, offsets));
         }
     }
+}
+
+type WordCache<'a> = HashMap<&'a str, (String, Vec<usize>)>;
+
+/// Bounds the cache on adversarial input (every word different).
+const MAX_CACHED_WORDS: usize = 1 << 16;
+
+/// A non-ASCII word folded, with the offset into the word of each folded byte.
+/// Letters (a base character with its marks) keep their order through every fold,
+/// so letter k of the folded word maps to letter k of the original.
+fn fold_with_offsets(word: &str) -> (String, Vec<usize>) {
+    let letter_starts: Vec<usize> = word
+        .char_indices()
+        .filter(|&(_, c)| !is_combining_mark(c))
+        .map(|(i, _)| i)
+        .collect();
+    let folded = fold_word(word);
+    let folded_letters = folded.chars().filter(|&c| !is_combining_mark(c)).count();
+    let aligned = folded_letters == letter_starts.len();
+    let mut offsets = Vec::with_capacity(folded.len());
+    let mut letter = 0usize;
+    let mut current = 0;
+    for c in folded.chars() {
+        if !is_combining_mark(c) {
+            // Unaligned (a composition merged two letters): every inner boundary
+            // falls back to the word's start; the word's own ends stay exact.
+            current = if aligned { letter_starts[letter] } else { 0 };
+            letter += 1;
+        }
+        offsets.extend(std::iter::repeat_n(current, c.len_utf8()));
+    }
+    (folded, offsets)
 }
 
 /// Folds a whole string the way [`Normalized`] does; the result is what keyword

@@ -186,6 +186,25 @@ fn both_references_of_a_joined_pair() {
 }
 
 #[test]
+fn a_list_shares_its_type_word() {
+    let got = refs("Thực hiện Chỉ thị 05, 10 và 15 của Tỉnh ủy.");
+    let found: Vec<_> = got
+        .iter()
+        .map(|(t, d)| (t.as_str(), d.doc_type.as_str(), d.number.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("Chỉ thị 05", "directive", Some("05")),
+            ("10", "directive", Some("10")),
+            ("15", "directive", Some("15"))
+        ]
+    );
+    // a number after an unrelated clause is no reference
+    assert_eq!(refs("Theo Chỉ thị 05, tỉnh có 10 và 15 xã.").len(), 1);
+}
+
+#[test]
 fn generic_mentions_are_no_references() {
     for s in [
         "Quán triệt các nghị quyết của Đảng.",

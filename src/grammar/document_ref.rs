@@ -161,7 +161,7 @@ fn gap(text: &str, at: usize) -> Option<usize> {
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
-        return bare_symbol(ctx, at);
+        return listed_number(ctx, at).or_else(|| bare_symbol(ctx, at));
     }
     let (doc_type, corrected, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
         Some((t, n)) => (t, None, n),
@@ -361,6 +361,67 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         richness,
         data: RecordData::DocumentRef(r),
         diagnostics,
+    })
+}
+
+/// How far back a list's type word may stand ("Chỉ thị 05, 10, 12 và 15").
+const MAX_LIST_LOOKBACK: usize = 160;
+
+/// A number that continues a list sharing one type word: "Chỉ thị 05, 10 và 15",
+/// "Nghị quyết số 18-NQ/TW và 19-NQ/TW". The type word is looked for at most
+/// [`MAX_LIST_LOOKBACK`] bytes back, and everything between it and `at` must be
+/// numbers joined by commas and "và".
+fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let text = ctx.text();
+    let before = &text[..at];
+    if !(before.ends_with(", ") || before.ends_with(" và ")) {
+        return None;
+    }
+    let mut from = at.saturating_sub(MAX_LIST_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    // the last type word in the window
+    let (type_at, doc_type, type_len) = text[from..at]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .filter(|&i| starts_word(text, i))
+        .filter_map(|i| TYPE_WORDS.longest_at(&text[i..at]).map(|(t, n)| (i, t, n)))
+        .last()?;
+    // [số] n (, n)* (và|, và|,) — reaching `at` exactly
+    let mut pos = so_prefix(text, type_at + type_len).or_else(|| gap(text, type_at + type_len))?;
+    let mut count = 0;
+    while pos < at && count < 12 {
+        let d = doc_number(text.get(pos..at)?)?;
+        pos += d.len;
+        let rest = &text[pos..at];
+        let sep = [", và ", " và ", ", "]
+            .iter()
+            .find(|s| rest.starts_with(*s))?;
+        pos += sep.len();
+        count += 1;
+    }
+    if pos != at || count == 0 {
+        return None;
+    }
+    let d = doc_number(&text[at..])?;
+    let mut r = DocumentRef {
+        doc_type: doc_type.to_string(),
+        number: Some(ctx.written(at + d.number.0, at + d.number.1)),
+        symbol: d
+            .symbol
+            .map(|(s, e)| symbol_as_written(ctx, at + s, at + e)),
+        year: d.year,
+        ..DocumentRef::default()
+    };
+    r.canonical = canonical(&r, d.style);
+    let _ = crate::registry::resolve(&mut r);
+    Some(Match {
+        start: at,
+        end: at + d.len,
+        richness: 1,
+        data: RecordData::DocumentRef(r),
+        diagnostics: vec![],
     })
 }
 

@@ -41,6 +41,19 @@ pub enum Error {
     /// An extractor was built with no record kind to look for.
     #[error("an extractor needs at least one record kind")]
     NoKinds,
+    /// The bytes are not UTF-8 (and, for [`decode`](crate::decode), do not read as
+    /// TCVN3 or VNI text either).
+    ///
+    /// ```
+    /// let err = baocao::decode(b"abc\xff").unwrap_err();
+    /// assert_eq!(err, baocao::Error::InvalidUtf8 { offset: 3 });
+    /// assert_eq!(err.to_string(), "invalid UTF-8 at byte 3");
+    /// ```
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Offset of the first byte of the first invalid sequence.
+        offset: usize,
+    },
 }
 
 /// How serious a diagnostic is.

@@ -67,7 +67,36 @@ pub struct Extractor {
     /// For each automaton pattern, the grammars it triggers.
     word_grammars: Vec<Vec<usize>>,
     digit_grammars: Vec<usize>,
+    patterns: Vec<String>,
     reference_date: Option<NaiveDate>,
+}
+
+/// Work counters of one extraction, for proving linear time without a clock.
+///
+/// Every grammar call reads a bounded window of text (a few dozen words at most), so
+/// the work of an extraction is linear in these counts; the linear-time tests check
+/// that each count grows at most linearly with the input.
+///
+/// ```
+/// let ex = baocao::Extractor::builder().build().unwrap();
+/// let (_, small) = ex.extract_with_stats(&"Có 5 chi bộ. ".repeat(100));
+/// let (_, large) = ex.extract_with_stats(&"Có 5 chi bộ. ".repeat(200));
+/// assert!(large.grammar_calls <= 2 * small.grammar_calls);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Bytes of input.
+    pub bytes: usize,
+    /// Bytes of the normalised view.
+    pub normalised_bytes: usize,
+    /// Positions where a trigger word or a digit run starts a grammar.
+    pub trigger_positions: usize,
+    /// Anchored grammar invocations.
+    pub grammar_calls: usize,
+    /// Candidate records before the overlap policy.
+    pub candidates: usize,
+    /// Bytes covered by all candidates, counted once per candidate.
+    pub candidate_bytes: usize,
 }
 
 impl std::fmt::Debug for Grammar {
@@ -145,6 +174,7 @@ impl ExtractorBuilder {
             words,
             word_grammars,
             digit_grammars,
+            patterns,
             reference_date: self.reference_date,
         })
     }
@@ -161,16 +191,55 @@ impl Extractor {
         self.reference_date
     }
 
+    /// The words that start grammars, in the normalised view's spelling (lower case,
+    /// tone marks in one placement); digit runs start grammars too. A scan for these
+    /// is the floor under any extractor, and the benchmarks compare against it.
+    ///
+    /// ```
+    /// let ex = baocao::Extractor::builder().build().unwrap();
+    /// assert!(ex.trigger_words().iter().any(|w| w == "hơn"));
+    /// ```
+    pub fn trigger_words(&self) -> Vec<String> {
+        self.patterns.clone()
+    }
+
+    /// Extracts records from many documents in parallel (rayon), returning the
+    /// results in input order. Each document is extracted exactly as by
+    /// [`Extractor::extract`].
+    ///
+    /// ```
+    /// let ex = baocao::Extractor::builder().build().unwrap();
+    /// let out = ex.extract_many(&["Có 5 chi bộ.", "Năm 2020."]);
+    /// assert_eq!(out.len(), 2);
+    /// assert_eq!(out[1].records[0].text, "Năm 2020");
+    /// ```
+    pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Extraction> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+    }
+
     /// Extracts records from `text`. Never fails, never panics, linear time.
     pub fn extract(&self, text: &str) -> Extraction {
+        self.extract_with_stats(text).0
+    }
+
+    /// [`Extractor::extract`], with the work it did.
+    pub fn extract_with_stats(&self, text: &str) -> (Extraction, Stats) {
+        let mut stats = Stats {
+            bytes: text.len(),
+            ..Stats::default()
+        };
         let view = Normalized::new(text);
+        stats.normalised_bytes = view.as_str().len();
         let mut ctx = Ctx {
             view: &view,
             original: text,
             reference_date: self.reference_date,
             diagnostics: Vec::new(),
         };
-        let candidates = self.candidates(&mut ctx);
+        let candidates = self.candidates(&mut ctx, &mut stats);
+        stats.candidates = candidates.len();
+        stats.candidate_bytes = candidates.iter().map(|(_, m)| m.end - m.start).sum();
         let mut winners = overlap_policy(candidates);
         winners.sort_by_key(|m| (m.start, m.end));
         let checks = crate::grammar::relate(view.as_str(), &mut winners);
@@ -185,17 +254,18 @@ impl Extractor {
                 data: m.data,
             });
         }
-        Extraction {
+        let extraction = Extraction {
             schema: SCHEMA.to_string(),
             source: None,
             records,
             checks,
             diagnostics: dedup(diagnostics),
-        }
+        };
+        (extraction, stats)
     }
 
     /// Every grammar match at every trigger position.
-    fn candidates(&self, ctx: &mut Ctx<'_>) -> Vec<(usize, Match)> {
+    fn candidates(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<(usize, Match)> {
         let text = ctx.view.as_str();
         let mut starts: Vec<(usize, usize)> = Vec::new(); // (position, grammar)
         if let Some(ac) = &self.words {
@@ -219,6 +289,12 @@ impl Extractor {
         }
         starts.sort_unstable();
         starts.dedup();
+        stats.grammar_calls = starts.len();
+        stats.trigger_positions = {
+            let mut positions: Vec<usize> = starts.iter().map(|s| s.0).collect();
+            positions.dedup();
+            positions.len()
+        };
         let mut out = Vec::new();
         for (at, g) in starts {
             if let Some(m) = (self.grammars[g].parse)(ctx, at) {

@@ -44,6 +44,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod annotate;
+pub mod csv;
+mod decode;
 mod error;
 mod extract;
 mod extraction;
@@ -54,8 +57,12 @@ pub(crate) mod registry;
 mod span;
 pub(crate) mod text;
 
+pub use annotate::{annotate, annotate_with};
+pub use decode::{
+    __fuzz, decode, decode_as, decode_lossy, decode_utf8_lossy, extract_bytes, Decoded, Encoding,
+};
 pub use error::{Code, Diagnostic, Error, Level};
-pub use extract::{extract, Extractor, ExtractorBuilder};
+pub use extract::{extract, Extractor, ExtractorBuilder, Stats};
 pub use extraction::{Check, CheckKind, Extraction, SCHEMA};
 pub use record::{
     Approx, Date, DocumentRef, MemberCategory, MemberCount, OfWhich, OrgCount, OrgLevel, OrgUnit,

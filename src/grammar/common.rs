@@ -43,6 +43,8 @@ pub(crate) static NUMBER_WORD_STARTS: Lexicon<()> = Lexicon::new(&[
 #[derive(Debug)]
 pub(crate) struct Quantity {
     pub value: f64,
+    /// The English reading of an ambiguous number ("4,300": 4300).
+    pub other_reading: Option<f64>,
     pub end: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -72,6 +74,10 @@ pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
             )],
         };
         return Some(Quantity {
+            other_reading: match n.reading {
+                Reading::Ambiguous { other } => Some(other),
+                _ => None,
+            },
             value: n.value,
             end,
             diagnostics,
@@ -79,6 +85,7 @@ pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     }
     let (value, len) = number_words(rest)?;
     Some(Quantity {
+        other_reading: None,
         value: value as f64,
         end: at + len,
         diagnostics: vec![],
@@ -115,7 +122,22 @@ pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     if text[..num_at].ends_with(['/', '-', '.', ',']) {
         return None;
     }
-    let q = quantity(ctx, num_at)?;
+    let mut q = quantity(ctx, num_at)?;
+    // "4,300 đảng viên": 4.3 members is no count, so the English reading stands —
+    // and the diagnostic says so
+    if let Some(other) = q
+        .other_reading
+        .filter(|o| q.value.fract() != 0.0 && o.fract() == 0.0)
+    {
+        let written = ctx.written(num_at, q.end);
+        q.diagnostics = vec![ctx.diagnostic(
+            Code::AmbiguousNumber,
+            num_at,
+            q.end,
+            format!("{written:?} reads {} in the Vietnamese convention and {other} in the English one; a count is whole, so {other} was used", q.value),
+        )];
+        q.value = other;
+    }
     if q.value.fract() != 0.0 || q.value < 0.0 || q.value > 1e15 {
         return None;
     }

@@ -387,7 +387,7 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         .map(|(i, _)| from + i)
         .filter(|&i| starts_word(text, i))
         .filter_map(|i| TYPE_WORDS.longest_at(&text[i..at]).map(|(t, n)| (i, t, n)))
-        .last()?;
+        .next_back()?;
     // [số] n (, n)* (và|, và|,) — reaching `at` exactly
     let mut pos = so_prefix(text, type_at + type_len).or_else(|| gap(text, type_at + type_len))?;
     let mut count = 0;

@@ -82,10 +82,16 @@ fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
         level = written;
         end += 1 + n;
     }
-    let scope = scope_after(ctx, end, false);
+    let mut scope = scope_after(ctx, end, false);
     let scope_text = match (level, scope) {
-        // "trực thuộc Trung ương": the object belongs to the level, it narrows nothing
-        (Some(OrgLevel::DirectlyUnder), _) => None,
+        // "trực thuộc Trung ương": the object belongs to the level, it narrows
+        // nothing; only a named body is its object ("14 chi bộ trực thuộc | đưa …")
+        (Some(OrgLevel::DirectlyUnder), Some((s, _))) => {
+            if !ctx.starts_upper_case(s) {
+                scope = None;
+            }
+            None
+        }
         (_, s) => s.map(|(s, e)| ctx.written(s, e)),
     };
     if let Some((_, e)) = scope {

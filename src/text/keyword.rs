@@ -43,7 +43,14 @@ impl Keyword {
 /// A table of keywords with a value each; the longest match wins.
 pub(crate) struct Lexicon<T: Copy + 'static> {
     entries: &'static [(&'static str, T)],
-    folded: OnceLock<Vec<(String, T)>>,
+    folded: OnceLock<Folded<T>>,
+}
+
+/// The folded entries, longest first, and for each first byte the entries that
+/// start with it (indices into `entries`), so a lookup compares only those.
+struct Folded<T> {
+    entries: Vec<(String, T)>,
+    by_first_byte: Vec<Vec<u16>>,
 }
 
 impl<T: Copy + 'static> Lexicon<T> {
@@ -55,26 +62,39 @@ impl<T: Copy + 'static> Lexicon<T> {
         }
     }
 
-    fn folded(&self) -> &[(String, T)] {
+    fn index(&self) -> &Folded<T> {
         self.folded.get_or_init(|| {
-            let mut v: Vec<(String, T)> = self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
-            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-            v
+            let mut entries: Vec<(String, T)> =
+                self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
+            entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            let mut by_first_byte = vec![Vec::new(); 256];
+            for (i, (k, _)) in entries.iter().enumerate() {
+                if let Some(&b) = k.as_bytes().first() {
+                    by_first_byte[usize::from(b)].push(i as u16);
+                }
+            }
+            Folded {
+                entries,
+                by_first_byte,
+            }
         })
     }
 
     /// The longest entry at the start of `input` ending at a word boundary:
     /// its value and byte length.
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
-        self.folded()
+        let first = *input.as_bytes().first()?;
+        let index = self.index();
+        index.by_first_byte[usize::from(first)]
             .iter()
+            .map(|&i| &index.entries[usize::from(i)])
             .find(|(k, _)| input.starts_with(k.as_str()) && ends_word(input, k.len()))
             .map(|(k, t)| (*t, k.len()))
     }
 
     /// The folded spelling of every entry, for building trigger automata.
     pub(crate) fn folded_words(&self) -> impl Iterator<Item = &str> {
-        self.folded().iter().map(|(k, _)| k.as_str())
+        self.index().entries.iter().map(|(k, _)| k.as_str())
     }
 
     /// The entries as written.

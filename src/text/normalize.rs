@@ -12,11 +12,24 @@
 //! - Look-alikes: `Ð` (U+00D0, Icelandic eth) reads as `Đ`.
 //! - Spacing: a run of horizontal white space (including no-break and the other
 //!   Unicode spaces) becomes one ASCII space; a run that contains a line break
-//!   becomes one `\n`. Zero-width characters and soft hyphens vanish.
+//!   (`\n`, a bare `\r`, vertical tab, form feed, U+0085, U+2028, U+2029) becomes
+//!   one `\n`. Control characters (NUL, the other C0 and the C1 controls, DEL) are
+//!   read as white space, so they separate words and never join them.
+//! - Invisible characters vanish, inside words too ("đả\u{200B}ng" reads
+//!   "đảng"): the byte-order mark, zero-width space, joiners and non-joiners, word
+//!   joiner, soft hyphen, combining grapheme joiner, variation selectors, the
+//!   invisible operators and the bidirectional controls.
+//! - HTML character references read as their character: the numeric ones
+//!   (`&#7843;`, `&#x1EA3;`) and the named ones of [`ENTITIES`] (`&nbsp;`,
+//!   `&amp;`, `&ndash;`, the Latin-1 vowels such as `&agrave;`), each with its `;`.
+//!   One pass: `&amp;nbsp;` reads `&nbsp;`. A reference to NUL, a surrogate or a
+//!   number past U+10FFFF is left as written.
 //! - Dashes: en dash, em dash, non-breaking hyphen, figure dash and minus read as `-`.
 //!
 //! The map is exact at every boundary a grammar can stop at: the start and end of
-//! every word, digit, punctuation mark and space run.
+//! every word, digit, punctuation mark and space run. A character read from an
+//! HTML reference maps to the whole reference; a span that ends before a dropped
+//! invisible character may include it (it is still `input[span]`).
 
 use std::collections::HashMap;
 
@@ -37,6 +50,20 @@ pub(crate) struct Normalized {
 impl Normalized {
     /// Builds the normalised view of `original`. Linear in its length.
     pub(crate) fn new(original: &str) -> Self {
+        if !needs_hygiene(original) {
+            return Self::build(original);
+        }
+        // HTML references and invisible characters first, with their own map, so
+        // that the word scan below sees "đ&#7843;ng" and "đả\u{200B}ng" as "đảng".
+        let (clean, origin) = hygiene(original);
+        let mut out = Self::build(&clean);
+        for o in &mut out.map {
+            *o = origin[*o];
+        }
+        out
+    }
+
+    fn build(original: &str) -> Self {
         let mut out = Normalized {
             text: String::with_capacity(original.len() + original.len() / 8),
             map: Vec::with_capacity(original.len() + original.len() / 8 + 1),
@@ -60,7 +87,10 @@ impl Normalized {
                     if !is_space(c) {
                         break;
                     }
-                    line_break |= matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{85}');
+                    line_break |= matches!(
+                        c,
+                        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                    );
                     chars.next();
                 }
                 out.push_char(if line_break { '\n' } else { ' ' }, start);
@@ -163,15 +193,204 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || (!c.is_ascii() && is_combining_mark(c))
 }
 
+/// White space, and the control characters, which read as white space.
 fn is_space(c: char) -> bool {
-    c.is_whitespace()
+    c.is_whitespace() || c.is_control()
 }
 
+/// Characters that show nothing and mean nothing to a reader of the text.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{00AD}'                   // soft hyphen
+            | '\u{034F}'             // combining grapheme joiner
+            | '\u{180E}'             // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width space, non-joiner, joiner, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidirectional embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidirectional isolates
+            | '\u{FE00}'..='\u{FE0F}' // variation selectors
+            | '\u{FEFF}' // byte-order mark, zero-width no-break space
     )
+}
+
+/// A stretch of the original text as a person would read it, for the string
+/// fields of a record (a subject, an issuer): HTML references decoded, invisible
+/// characters dropped, control characters and runs of white space as one space,
+/// NFC, `Ð` as `Đ`. Case and tone placement are kept as written.
+#[allow(
+    dead_code,
+    reason = "for Ctx::written (grammar/mod.rs), which still copies the raw text"
+)]
+pub(crate) fn readable(raw: &str) -> String {
+    let clean = if needs_hygiene(raw) {
+        hygiene(raw).0
+    } else {
+        raw.to_string()
+    };
+    let nfc: String = clean
+        .nfc()
+        .map(|c| match c {
+            '\u{D0}' => '\u{110}',
+            c if is_space(c) => ' ',
+            c => c,
+        })
+        .collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The character a reader sees at byte `offset` of the original text: an HTML
+/// reference read as its character, invisible characters skipped. For checks such
+/// as "does the name start with a capital" on text that may carry `&#272;`.
+#[allow(
+    dead_code,
+    reason = "for Ctx::starts_upper_case (grammar/mod.rs), which reads the raw character"
+)]
+pub(crate) fn char_at(original: &str, offset: usize) -> Option<char> {
+    let mut rest = original.get(offset..)?;
+    while let Some(c) = rest.chars().next() {
+        if c == '&' {
+            if let Some((decoded, len)) = html_reference(rest) {
+                if !is_invisible(decoded) {
+                    return Some(decoded);
+                }
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if !is_invisible(c) {
+            return Some(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    None
+}
+
+/// Whether [`hygiene`] has anything to do.
+fn needs_hygiene(s: &str) -> bool {
+    memchr::memchr(b'&', s.as_bytes()).is_some() || (!s.is_ascii() && s.chars().any(is_invisible))
+}
+
+/// `s` with HTML character references decoded and invisible characters dropped,
+/// and for each of its bytes the original offset (one extra entry for the end).
+/// A decoded reference maps to its `&`; other characters map byte for byte.
+fn hygiene(s: &str) -> (String, Vec<usize>) {
+    let mut clean = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len() + 1);
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        if c == '&' {
+            if let Some((decoded, len)) = html_reference(&s[i..]) {
+                if !is_invisible(decoded) {
+                    clean.push(decoded);
+                    origin.extend(std::iter::repeat_n(i, decoded.len_utf8()));
+                }
+                i += len;
+                continue;
+            }
+        }
+        if !is_invisible(c) {
+            clean.push(c);
+            origin.extend(i..i + c.len_utf8());
+        }
+        i += c.len_utf8();
+    }
+    origin.push(s.len());
+    (clean, origin)
+}
+
+/// The named HTML references read (sorted by name): the ones scrapers leave in
+/// Vietnamese text — spaces, dashes, quotes, the markup characters — and the
+/// Latin-1 letters that Vietnamese uses.
+pub(crate) const ENTITIES: [(&str, char); 63] = [
+    ("AElig", 'Æ'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Agrave", 'À'),
+    ("Atilde", 'Ã'),
+    ("ETH", 'Ð'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Egrave", 'È'),
+    ("Iacute", 'Í'),
+    ("Igrave", 'Ì'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Ograve", 'Ò'),
+    ("Otilde", 'Õ'),
+    ("Uacute", 'Ú'),
+    ("Ugrave", 'Ù'),
+    ("Yacute", 'Ý'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("aelig", 'æ'),
+    ("agrave", 'à'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("atilde", 'ã'),
+    ("bull", '•'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("egrave", 'è'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("eth", 'ð'),
+    ("gt", '>'),
+    ("hellip", '…'),
+    ("iacute", 'í'),
+    ("igrave", 'ì'),
+    ("laquo", '«'),
+    ("ldquo", '“'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("mdash", '—'),
+    ("middot", '·'),
+    ("minus", '−'),
+    ("nbsp", '\u{A0}'),
+    ("ndash", '–'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("ograve", 'ò'),
+    ("otilde", 'õ'),
+    ("percnt", '%'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rdquo", '”'),
+    ("rsquo", '’'),
+    ("shy", '\u{AD}'),
+    ("sol", '/'),
+    ("thinsp", '\u{2009}'),
+    ("uacute", 'ú'),
+    ("ugrave", 'ù'),
+    ("yacute", 'ý'),
+    ("zwj", '\u{200D}'),
+    ("zwnj", '\u{200C}'),
+    ("zwsp", '\u{200B}'),
+];
+
+/// An HTML character reference at the start of `s` (which starts with `&`): the
+/// character and the reference's byte length, `;` included.
+// &#7843;  &#x1EA3;  &#X1ea3;  &nbsp;
+fn html_reference(s: &str) -> Option<(char, usize)> {
+    let body = s.strip_prefix('&')?;
+    let end = body.bytes().take(12).position(|b| b == b';')?;
+    let name = &body[..end];
+    let len = 1 + end + 1;
+    if let Some(num) = name.strip_prefix('#') {
+        let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (num, 10),
+        };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        let n = u32::from_str_radix(digits, radix).ok()?;
+        return char::from_u32(n).filter(|&c| c != '\0').map(|c| (c, len));
+    }
+    ENTITIES
+        .binary_search_by(|(k, _)| k.cmp(&name))
+        .ok()
+        .map(|i| (ENTITIES[i].1, len))
 }
 
 fn fold_symbol(c: char) -> char {
@@ -274,6 +493,146 @@ mod tests {
         assert_eq!(&original[span.start..span.end], expected);
         let end = view.original_span(0, text.len());
         assert_eq!(end.end, original.len());
+    }
+
+    /// The original text of the view's first match of `word` (folded).
+    fn found<'a>(original: &'a str, word: &str) -> &'a str {
+        let view = Normalized::new(original);
+        let w = fold(word);
+        let at = view
+            .as_str()
+            .find(&w)
+            .unwrap_or_else(|| panic!("{w:?} in {view:?}"));
+        let span = view.original_span(at, at + w.len());
+        &original[span.range()]
+    }
+
+    #[test]
+    fn byte_order_mark_vanishes_and_the_map_skips_it() {
+        let original = "\u{FEFF}Ngày 26/3";
+        let view = Normalized::new(original);
+        assert_eq!(view.as_str(), fold("Ngày 26/3"));
+        assert_eq!(view.original_offset(0), 3);
+        assert_eq!(found(original, "ngày"), "Ngày");
+        assert_eq!(fold("a\u{FEFF}b"), "ab");
+    }
+
+    #[test]
+    fn line_endings_fold_to_one_line_break() {
+        assert_eq!(fold("a\r\nb"), "a\nb");
+        assert_eq!(fold("a\r\n\r\n  b"), "a\nb");
+        assert_eq!(fold("a\rb"), "a\nb"); // old Mac
+        assert_eq!(fold("a\u{B}b\u{C}c"), "a\nb\nc");
+        let original = "5.246\r\nđảng viên";
+        assert_eq!(found(original, "đảng viên"), "đảng viên");
+        assert_eq!(found(original, "5.246"), "5.246");
+    }
+
+    #[test]
+    fn control_characters_read_as_spaces() {
+        assert_eq!(fold("5\u{0}đảng"), "5 đảng");
+        assert_eq!(fold("a\u{0}\u{0}\u{1} \u{7F}b"), "a b");
+        assert_eq!(fold("a\u{9C}b"), "a b");
+        assert_eq!(fold("a\u{0}\nb"), "a\nb");
+        let original = "\u{0}\u{7}Có 91\u{0}tổ chức";
+        assert_eq!(found(original, "có 91"), "Có 91");
+        assert_eq!(found(original, "tổ chức"), "tổ chức");
+    }
+
+    #[test]
+    fn html_references_read_as_their_characters() {
+        assert_eq!(fold("đ&#7843;ng vi&ecirc;n"), fold("đảng viên"));
+        assert_eq!(fold("đ&#x1EA3;ng&nbsp;vi&#xEA;n"), fold("đảng viên"));
+        assert_eq!(fold("&#X1ea3;"), fold("ả"));
+        assert_eq!(fold("05&ndash;CT/TW"), "05-ct/tw");
+        assert_eq!(fold("A&amp;B"), "a&b");
+        assert_eq!(fold("&amp;nbsp;"), "&nbsp;"); // one pass only
+        assert_eq!(fold("98,5&percnt;"), "98,5%");
+        assert_eq!(fold("đả&shy;ng"), fold("đảng"));
+        assert_eq!(fold("đả&#8203;ng"), fold("đảng"));
+        // not references: left as written
+        for s in [
+            "&#0;",
+            "&#xD800;",
+            "&#x110000;",
+            "&nbsp",
+            "&foo;",
+            "& amp;",
+            "&#;",
+            "&#x;",
+        ] {
+            assert_eq!(fold(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn html_references_map_to_the_whole_reference() {
+        let original = "Có 5 đ&#7843;ng&nbsp;viên";
+        assert_eq!(found(original, "đảng viên"), "đ&#7843;ng&nbsp;viên");
+        assert_eq!(found(original, "ả"), "&#7843;");
+        assert_eq!(found(original, "5"), "5");
+        let original = "&Ecirc; &#x110; &nbsp;";
+        assert_eq!(found(original, "đ"), "&#x110;");
+        let view = Normalized::new(original);
+        assert_eq!(
+            view.original_span(0, view.as_str().len()).end,
+            original.len()
+        );
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_vanish() {
+        for s in [
+            "đả\u{200B}ng",
+            "đả\u{200D}ng",
+            "đ\u{AD}ảng",
+            "đảng\u{FE0F}",
+            "\u{2066}đảng\u{2069}",
+            "đả\u{34F}ng",
+        ] {
+            assert_eq!(fold(s), fold("đảng"), "{s:?}");
+        }
+        // tone placement folds across the invisible character too
+        assert_eq!(fold("thu\u{200B}ỷ"), fold("thủy"));
+        assert_eq!(fold("a \u{200B} b"), "a b");
+        assert_eq!(found("Có đả\u{200B}ng viên", "đảng"), "đả\u{200B}ng");
+    }
+
+    #[test]
+    fn readable_text_reads_through_the_noise() {
+        assert_eq!(readable("k&#7871;\u{0}ho&#x1EA1;ch"), "kế hoạch");
+        assert_eq!(
+            readable("B\u{1ed9}&nbsp;Ch\u{AD}ính\r\n tr\u{200B}ị"),
+            "Bộ Chính trị"
+        );
+        let nfd: String = "Ðảng Ủy".nfd().collect();
+        assert_eq!(readable(&nfd), "Đảng Ủy");
+        assert_eq!(readable("  hoà  "), "hoà");
+    }
+
+    #[test]
+    fn char_at_reads_through_references_and_invisibles() {
+        let s = "của &#272;ảng \u{200B}Ủy &amp;";
+        assert_eq!(char_at(s, 0), Some('c'));
+        assert_eq!(char_at(s, s.find('&').unwrap()), Some('Đ'));
+        assert_eq!(char_at(s, s.find('\u{200B}').unwrap()), Some('Ủ'));
+        assert_eq!(char_at(s, s.rfind('&').unwrap()), Some('&'));
+        assert_eq!(char_at(s, s.len()), None);
+        assert_eq!(char_at(s, 1000), None);
+        assert_eq!(char_at("\u{200B}", 0), None);
+    }
+
+    #[test]
+    fn entity_table_is_sorted_and_unique() {
+        for w in ENTITIES.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} before {}", w[0].0, w[1].0);
+        }
+        for (name, c) in ENTITIES {
+            assert_eq!(
+                html_reference(&format!("&{name};")),
+                Some((c, name.len() + 2))
+            );
+        }
     }
 
     #[test]

@@ -677,3 +677,21 @@ fn each_title_head_reads_before_a_name() {
         assert_eq!(got[0].1.title.as_deref(), Some(*head), "{text:?}");
     }
 }
+
+#[test]
+#[ignore]
+fn tmp_timing() {
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir("/work/shared/corpus/docs").unwrap() {
+        texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    for kinds in [vec![RecordKind::Person], vec![RecordKind::Date], RecordKind::ALL.to_vec()] {
+        let ex = Extractor::builder().kinds(kinds.clone()).build().unwrap();
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for x in &texts {
+            n += ex.extract(x).records.len();
+        }
+        eprintln!("{kinds:?}: {n} records in {:?}", t.elapsed());
+    }
+}

@@ -38,9 +38,9 @@
 //! the input's length. Every [`Record`] satisfies `text == input[span]`.
 //!
 //! ## Record kinds
-//! Extracted today: `org_count`, `member_count` (with `sum` checks of breakdowns),
-//! `percentage`, `date`. Defined in the contract and coming: `registration`,
-//! `document_ref`, `period`, `person`.
+//! All eight kinds of the contract are extracted: `org_count`, `member_count`,
+//! `registration`, `percentage`, `document_ref`, `date`, `period`, `person`, with
+//! `sum`, `rate` and `date` checks between them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -23,7 +23,7 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use baocao::Extractor;
+use baocao::{Decoded, Encoding, Extractor};
 
 /// A report written by the baocao team in the genre's style; facts about central
 /// documents are real, local figures and names are invented.
@@ -37,10 +37,17 @@ const USAGE: &str = "usage: extract [--pretty] [--format json|csv] [--quiet] [FI
             result per line with `source` set to the id
   --pretty  indent the JSON
   --format  json (default) or csv: one header, then one row per record
+  --encoding auto (default: detects UTF-8, TCVN3, VNI), utf8, tcvn3 or vni;
+            a file read as a legacy encoding is named on stderr; spans always
+            point into the file's bytes
+  --lossy   replace invalid UTF-8 (one U+FFFD per run, each run named on stderr)
   --quiet   no progress line on stderr";
 
 struct Options {
     pretty: bool,
+    /// `None`: detect (`--encoding auto`, the default).
+    encoding: Option<Encoding>,
+    lossy: bool,
     csv: bool,
     jsonl: bool,
     quiet: bool,
@@ -50,6 +57,8 @@ struct Options {
 fn options() -> Result<Options, ExitCode> {
     let mut o = Options {
         pretty: false,
+        encoding: None,
+        lossy: false,
         csv: false,
         jsonl: false,
         quiet: false,
@@ -59,6 +68,21 @@ fn options() -> Result<Options, ExitCode> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--pretty" => o.pretty = true,
+            "--lossy" => o.lossy = true,
+            "--encoding" => match args.next().as_deref() {
+                Some("auto") => o.encoding = None,
+                Some(name) => match name.parse::<Encoding>() {
+                    Ok(e) => o.encoding = Some(e),
+                    Err(_) => {
+                        eprintln!("extract: --encoding takes auto, utf8, tcvn3 or vni, not {name}\n{USAGE}");
+                        return Err(ExitCode::from(2));
+                    }
+                },
+                None => {
+                    eprintln!("extract: --encoding needs a value\n{USAGE}");
+                    return Err(ExitCode::from(2));
+                }
+            },
             "--format" => match args.next().as_deref() {
                 Some("json") => o.csv = false,
                 Some("csv") => o.csv = true,
@@ -138,22 +162,42 @@ fn files(
 ) -> io::Result<bool> {
     let mut all_read = true;
     for input in &o.inputs {
-        let text = match read(input) {
-            Ok(text) => text,
+        let decoded = match read(input, o) {
+            Ok(decoded) => decoded,
             Err(message) => {
                 eprintln!("extract: {input}: {message}");
                 all_read = false;
                 continue;
             }
         };
-        let extraction = ex.extract(&text);
+        if decoded.encoding() != Encoding::Utf8 || decoded.from_mojibake() {
+            eprintln!(
+                "extract: {input}: read as {}{} (confidence {:.3})",
+                decoded.encoding(),
+                if decoded.from_mojibake() {
+                    " shown as Windows-1252"
+                } else {
+                    ""
+                },
+                decoded.confidence()
+            );
+        }
+        for run in decoded.replaced() {
+            eprintln!(
+                "extract: {input}: invalid UTF-8 at bytes {}..{} replaced with U+FFFD",
+                run.start, run.end
+            );
+        }
+        let text_len = decoded.original_len();
+        // spans point into the original bytes, whatever the encoding
+        let extraction = decoded.extract_with(ex);
         let extraction = if input == "-" {
             extraction
         } else {
             extraction.with_source(input.as_str())
         };
         write(out, &extraction, o)?;
-        progress.add(text.len());
+        progress.add(text_len);
     }
     Ok(all_read)
 }
@@ -214,8 +258,9 @@ fn write(out: &mut impl Write, e: &baocao::Extraction, o: &Options) -> io::Resul
     writeln!(out, "{json}")
 }
 
-/// The text of a file (or of stdin for "-"), or a sentence saying what is wrong.
-fn read(input: &str) -> Result<String, String> {
+/// The decoded text of a file (or of stdin for "-"), or a sentence saying what is
+/// wrong.
+fn read(input: &str, o: &Options) -> Result<Decoded, String> {
     let bytes = if input == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -225,12 +270,17 @@ fn read(input: &str) -> Result<String, String> {
     } else {
         std::fs::read(input).map_err(|e| format!("cannot read: {e}"))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let err = e.utf8_error();
-        format!(
-            "not UTF-8: invalid byte sequence at byte offset {}",
-            err.valid_up_to()
-        )
+    let decoded = match (o.encoding, o.lossy) {
+        (None, false) => baocao::decode(&bytes),
+        (None, true) => Ok(baocao::decode_lossy(&bytes)),
+        (Some(Encoding::Utf8), true) => Ok(baocao::decode_utf8_lossy(&bytes)),
+        (Some(e), _) => baocao::decode_as(&bytes, e),
+    };
+    decoded.map_err(|e| match e {
+        baocao::Error::InvalidUtf8 { offset } => format!(
+            "not UTF-8 (nor TCVN3 or VNI): invalid byte sequence at byte offset {offset}; --lossy replaces it"
+        ),
+        other => other.to_string(),
     })
 }
 

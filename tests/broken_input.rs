@@ -517,9 +517,6 @@ fn everything_at_once() {
 }
 
 #[test]
-#[ignore = "string fields (issuer, subject, symbol) are copied from the raw text by \
-            Ctx::written and Ctx::starts_upper_case (grammar/mod.rs); they should call \
-            text::normalize::readable and text::normalize::char_at"]
 fn controls_references_and_invisibles_give_the_same_string_fields() {
     for text in [REPORT, CELL] {
         check_utf8("controls", text, &with_controls(text));

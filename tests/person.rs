@@ -93,6 +93,14 @@ const TABLE: &[Row] = &[
         Some("ông"),
         Some("Tổng thư ký Quốc hội khóa XIV, Ủy viên Đảng bộ Quốc hội"),
     ),
+    // the body a unit belongs to
+    (
+        "Đồng chí Nguyễn Đức Hà, nguyên Vụ trưởng Vụ Cơ sở đảng, Ban Tổ chức Trung ương cho rằng",
+        "Đồng chí Nguyễn Đức Hà, nguyên Vụ trưởng Vụ Cơ sở đảng, Ban Tổ chức Trung ương",
+        "Nguyễn Đức Hà",
+        Some("đồng chí"),
+        Some("nguyên Vụ trưởng Vụ Cơ sở đảng, Ban Tổ chức Trung ương"),
+    ),
     // each honorific
     (
         "Phát biểu tại buổi lễ, bà Lê Thị Hạnh, Bí thư Đảng ủy xã cảm ơn.",
@@ -421,6 +429,7 @@ fn not_persons() {
         "Hiệu trưởng Trường THPT Chu Văn An phát biểu.",
         "Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh cho biết.",
         "Ban Quản lý Lăng Chủ tịch Hồ Chí Minh",
+        "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh, Ủy viên Trung ương Đoàn",
         "Bà Mẹ Việt Nam Anh hùng",
         "Hội Nhà văn Hà Nội",
         // sentence-initial capitals and a name alone
@@ -473,6 +482,10 @@ fn title_ends_where_the_clause_goes_on() {
         (
             "ông Lê Văn Huấn, Phó Chủ tịch thường trực Ủy ban Mặt trận sang làm Chủ nhiệm",
             "Phó Chủ tịch thường trực Ủy ban Mặt trận",
+        ),
+        (
+            "đồng chí Trần Văn A, Bí thư Tỉnh ủy, Ban Thường vụ Tỉnh ủy đã quyết định",
+            "Bí thư Tỉnh ủy",
         ),
     ] {
         let got = people(text);
@@ -629,6 +642,8 @@ fn data_tables_are_sorted_unique_and_nfc() {
         ("NOT_GIVEN_NAMES", tables::NOT_GIVEN_NAMES),
         ("ORG_NOUNS", tables::ORG_NOUNS),
         ("ORG_COMPOUNDS", tables::ORG_COMPOUNDS),
+        ("PARENT_BODIES", tables::PARENT_BODIES),
+        ("SAYING", tables::SAYING),
     ];
     for (name, words) in all {
         assert!(!words.is_empty(), "{name} is empty");
@@ -675,23 +690,5 @@ fn each_title_head_reads_before_a_name() {
         assert_eq!(got.len(), 1, "{text:?}: {got:?}");
         assert_eq!(got[0].1.name, "Nguyễn Văn Minh", "{text:?}");
         assert_eq!(got[0].1.title.as_deref(), Some(*head), "{text:?}");
-    }
-}
-
-#[test]
-#[ignore]
-fn tmp_timing() {
-    let mut texts = Vec::new();
-    for e in std::fs::read_dir("/work/shared/corpus/docs").unwrap() {
-        texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
-    }
-    for kinds in [vec![RecordKind::Date], vec![RecordKind::Person], vec![RecordKind::Date], vec![RecordKind::Person], RecordKind::ALL.to_vec()] {
-        let ex = Extractor::builder().kinds(kinds.clone()).build().unwrap();
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for x in &texts {
-            n += ex.extract(x).records.len();
-        }
-        eprintln!("{kinds:?}: {n} records in {:?}", t.elapsed());
     }
 }

@@ -5,8 +5,6 @@
 //! the start of a digit run) and it either matches there or not. It never scans
 //! ahead more than a few dozen words, which keeps extraction linear in the input.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::error::{Code, Diagnostic, Level};
 use crate::record::{RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
@@ -128,22 +126,14 @@ impl<'a> Ctx<'a> {
     /// collapsed.
     pub fn written(&self, start: usize, end: usize) -> String {
         let span = self.view.original_span(start, end);
-        let raw = &self.original[span.range()];
-        let nfc: String = raw
-            .nfc()
-            .map(|c| if c == '\u{D0}' { '\u{110}' } else { c })
-            .collect();
-        nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::text::normalize::readable(&self.original[span.range()])
     }
 
     /// Whether the original character at a normalised offset is upper case (names
     /// and titles start so; the view itself is lower case).
     pub fn starts_upper_case(&self, at: usize) -> bool {
         let o = self.view.original_offset(at);
-        self.original
-            .get(o..)
-            .and_then(|s| s.chars().next())
-            .is_some_and(char::is_uppercase)
+        crate::text::normalize::char_at(self.original, o).is_some_and(char::is_uppercase)
     }
 
     /// An informational diagnostic over a normalised range.

@@ -106,6 +106,14 @@ static ROLE_VERBS: WordSet = WordSet::new(&[
     "nhận",
     "kiêm",
 ]);
+static PARENT_BODIES: WordSet = WordSet::new(tables::PARENT_BODIES);
+static SAYING: WordSet = WordSet::new(tables::SAYING);
+/// Function words that start a phrase even when written with a capital ("Chỉ huy
+/// Trưởng | Các lực lượng …").
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "các", "cho", "của", "là", "mọi", "những", "tại", "theo", "trong", "từ", "và", "về", "với",
+    "đã",
+]);
 static CHAIN_WORDS: WordSet = WordSet::new(&["kiêm"]);
 static LOOSE_KIN: WordSet = WordSet::new(&["anh", "chị"]);
 static KHOA: WordSet = WordSet::new(&["khóa"]);
@@ -122,7 +130,15 @@ const MAX_PAREN: usize = 80;
 /// A word list from [`tables`], folded on first use; the longest entry wins.
 struct WordSet {
     words: &'static [&'static str],
-    folded: OnceLock<Vec<String>>,
+    folded: OnceLock<Folded>,
+}
+
+/// A [`WordSet`]'s entries in the normalised view's spelling, grouped by first byte
+/// (longest first in each group) so that a look-up reads a handful of entries.
+struct Folded {
+    entries: Vec<String>,
+    /// For each first byte, the range of `entries` that start with it.
+    by_first: Vec<(u32, u32)>,
 }
 
 impl WordSet {
@@ -133,18 +149,43 @@ impl WordSet {
         }
     }
 
-    fn folded(&self) -> &[String] {
+    fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| {
-            let mut v: Vec<String> = self.words.iter().map(|w| fold(w)).collect();
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            v.dedup();
-            v
+            let mut entries: Vec<String> = self.words.iter().map(|w| fold(w)).collect();
+            entries.retain(|e| !e.is_empty());
+            entries.sort_by(|a, b| {
+                (a.as_bytes()[0], std::cmp::Reverse(a.len()), a.as_str()).cmp(&(
+                    b.as_bytes()[0],
+                    std::cmp::Reverse(b.len()),
+                    b.as_str(),
+                ))
+            });
+            entries.dedup();
+            let mut by_first = vec![(0u32, 0u32); 256];
+            for (i, e) in entries.iter().enumerate() {
+                let slot = &mut by_first[usize::from(e.as_bytes()[0])];
+                if slot.1 == 0 {
+                    slot.0 = i as u32;
+                }
+                slot.1 = i as u32 + 1;
+            }
+            Folded { entries, by_first }
         })
+    }
+
+    /// The entries that may start `s`.
+    fn candidates(&self, s: &str) -> &[String] {
+        let f = self.folded();
+        let Some(&b) = s.as_bytes().first() else {
+            return &[];
+        };
+        let (lo, hi) = f.by_first[usize::from(b)];
+        f.entries.get(lo as usize..hi as usize).unwrap_or(&[])
     }
 
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
-        self.folded()
+        self.candidates(s)
             .iter()
             .find(|k| s.starts_with(k.as_str()) && ends_word(s, k.len()))
             .map(String::len)
@@ -152,13 +193,13 @@ impl WordSet {
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
-        self.folded().iter().any(|k| k == s)
+        self.candidates(s).iter().any(|k| k == s)
     }
 }
 
 impl Vocabulary for WordSet {
     fn folded_words(&self) -> Vec<String> {
-        self.folded().to_vec()
+        self.folded().entries.clone()
     }
 }
 
@@ -831,6 +872,11 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
             break;
         };
         end = element_end;
+        if !find_name {
+            if let Some(e) = parent_body(ctx, end) {
+                end = e;
+            }
+        }
         let Some(next) = next_title(ctx, end) else {
             break;
         };
@@ -842,6 +888,31 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
         cut_by_name,
         academic: None,
     })
+}
+
+/// After a title, ", " and the body its unit belongs to ("nguyên Vụ trưởng Vụ Cơ
+/// sở đảng, Ban Tổ chức Trung ương"), when the clause ends there or goes on with a
+/// verb of saying (otherwise the body is the next clause's subject: "…, Ban Thường
+/// vụ Tỉnh ủy đã …"): its end.
+fn parent_body(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
+    let text = ctx.text();
+    let p = end + 2;
+    text.get(end..)?.starts_with(", ").then_some(())?;
+    if !ctx.starts_upper_case(p) || title_starts(ctx, p) {
+        return None;
+    }
+    let n = PARENT_BODIES.longest_at(text.get(p..)?)?;
+    let b = body(ctx, p + n, false, false);
+    if b.name.is_some() {
+        return None;
+    }
+    let after = &text[b.end..];
+    let closes = after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')', '\n'])
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| SAYING.longest_at(a).is_some());
+    closes.then_some(b.end)
 }
 
 /// Where the next title of a chain starts after `end`: ", title", " - title",
@@ -948,7 +1019,9 @@ fn body(ctx: &Ctx<'_>, from: usize, foreign: bool, single_foreign: bool) -> Body
         let Some(t) = word_at(ctx, p) else { break };
         if t.case != Case::Lower {
             // a rank starts a title of its own; "Các", "Những" start a phrase
-            if RANKS.longest_at(&text[p..]).is_some() || STOPS.longest_at(&text[p..]).is_some() {
+            if RANKS.longest_at(&text[p..]).is_some()
+                || FUNCTION_WORDS.longest_at(&text[p..]).is_some()
+            {
                 break;
             }
             let foreign = Foreign {
@@ -1456,6 +1529,11 @@ fn from_name(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
         return None;
     }
     let name = (at, run[n - 1].e);
+    // "Đoàn Thanh niên Cộng sản Hồ Chí Minh, Ủy viên …": inside running text a
+    // namesake is the organisation's
+    if prev_word(ctx, at).is_some() && NAMESAKES.longest_at(&text[at..]) == Some(name.1 - at) {
+        return None;
+    }
     let mut end = name.1;
     end = after_years(text, end);
     let (s, e, close, cut) = title_after_name_in(ctx, end, false, true)?;

@@ -218,10 +218,6 @@ fn is_invisible(c: char) -> bool {
 /// fields of a record (a subject, an issuer): HTML references decoded, invisible
 /// characters dropped, control characters and runs of white space as one space,
 /// NFC, `Ð` as `Đ`. Case and tone placement are kept as written.
-#[allow(
-    dead_code,
-    reason = "for Ctx::written (grammar/mod.rs), which still copies the raw text"
-)]
 pub(crate) fn readable(raw: &str) -> String {
     let clean = if needs_hygiene(raw) {
         hygiene(raw).0
@@ -242,10 +238,6 @@ pub(crate) fn readable(raw: &str) -> String {
 /// The character a reader sees at byte `offset` of the original text: an HTML
 /// reference read as its character, invisible characters skipped. For checks such
 /// as "does the name start with a capital" on text that may carry `&#272;`.
-#[allow(
-    dead_code,
-    reason = "for Ctx::starts_upper_case (grammar/mod.rs), which reads the raw character"
-)]
 pub(crate) fn char_at(original: &str, offset: usize) -> Option<char> {
     let mut rest = original.get(offset..)?;
     while let Some(c) = rest.chars().next() {

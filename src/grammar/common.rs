@@ -2,6 +2,7 @@
 
 use crate::error::{Code, Diagnostic};
 use crate::record::Approx;
+use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::number::{scaled_number, Reading};
 use crate::text::number_words::number_words;
@@ -220,10 +221,7 @@ pub(crate) fn scope_after(
         if words > 0 && SCOPE_STOPS.longest_at(rest).is_some() {
             break;
         }
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| !crate::text::normalize::is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i);
+        let len = word_len(rest);
         if len == 0 {
             break;
         }

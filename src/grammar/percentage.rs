@@ -31,8 +31,8 @@
 //! ("80-90%"); a phrase with brackets or quotes ("đạt cao (89,6%)").
 
 use crate::record::{Approx, Percentage, RecordData, RecordKind};
+use crate::text::keyword::word_len;
 use crate::text::keyword::{Keyword, Lexicon};
-use crate::text::normalize::is_word_char;
 
 use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::{Ctx, Grammar, Match, Trigger};
@@ -398,9 +398,7 @@ fn reverse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             subject_open = false;
             len
         } else {
-            rest.char_indices()
-                .find(|(_, c)| !is_word_char(*c))
-                .map_or(rest.len(), |(i, _)| i)
+            word_len(rest)
         };
         if len == 0 {
             return None;
@@ -537,10 +535,7 @@ fn subject(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        let word_len = rest
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i);
+        let word_len = word_len(rest);
         if word_len == 0 {
             break;
         }

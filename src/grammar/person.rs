@@ -50,6 +50,7 @@
 use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
+use crate::text::keyword::word_len;
 use crate::text::keyword::{ends_word, starts_word};
 use crate::text::normalize::{fold, is_word_char};
 
@@ -239,11 +240,7 @@ fn word_at(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
     if !rest.starts_with(is_word_char) || !starts_word(text, at) {
         return None;
     }
-    let letters = |s: &str| {
-        s.char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(s.len(), |(i, _)| i)
-    };
+    let letters = |s: &str| word_len(s);
     let mut e = at + letters(rest);
     let mut hyphen = false;
     while let Some(after) = text.get(e..).and_then(|r| r.strip_prefix('-')) {

@@ -14,6 +14,7 @@
 //! separate sentence.
 
 use crate::record::{Approx, OfWhich, RecordData, RecordKind, Registration, RegistrationUnit};
+use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
 
@@ -236,10 +237,7 @@ fn who_then_verb(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
                 return None;
             }
         }
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i);
+        let len = word_len(rest);
         if len == 0 {
             return None;
         }
@@ -309,10 +307,7 @@ fn words_until_punctuation(text: &str, at: usize, max: usize) -> usize {
     let mut end = at;
     for _ in 0..max {
         let rest = &text[pos..];
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i);
+        let len = word_len(rest);
         if len == 0 {
             break;
         }

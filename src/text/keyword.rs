@@ -117,6 +117,13 @@ pub(crate) fn ends_word(input: &str, at: usize) -> bool {
         .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
 }
 
+/// The byte length of the word (letters and their marks) at the start of `s`.
+pub(crate) fn word_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
 /// Whether position `at` of `input` starts a word: what precedes is neither a letter
 /// nor a digit.
 pub(crate) fn starts_word(input: &str, at: usize) -> bool {

@@ -14,9 +14,9 @@
 //! separate sentence.
 
 use crate::record::{Approx, OfWhich, RecordData, RecordKind, Registration, RegistrationUnit};
+use crate::text::keyword::token_len;
 use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
-use crate::text::normalize::is_word_char;
 
 use super::common::{approx_word, count_at, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::percentage::SUBJECT_STOPS;
@@ -270,10 +270,7 @@ fn activity_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
         {
             break;
         }
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| !(is_word_char(*c) || c.is_ascii_digit()))
-            .map_or(rest.len(), |(i, _)| i);
+        let len = token_len(rest);
         if len == 0 {
             break;
         }

@@ -124,6 +124,14 @@ pub(crate) fn word_len(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
+/// The byte length of the token (letters, their marks and digits) at the start of
+/// `s`: a word or a number written inside free text.
+pub(crate) fn token_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !(is_word_char(*c) || c.is_ascii_digit()))
+        .map_or(s.len(), |(i, _)| i)
+}
+
 /// Whether position `at` of `input` starts a word: what precedes is neither a letter
 /// nor a digit.
 pub(crate) fn starts_word(input: &str, at: usize) -> bool {

@@ -8,6 +8,7 @@
 //!
 //! The driver is language-blind: the words it looks for come from the grammars.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::AhoCorasick;
@@ -309,17 +310,29 @@ impl Extractor {
 
 /// Keeps the records that win: longer, then richer, then earlier, then the grammar
 /// listed first. O(n log n).
-fn overlap_policy(mut candidates: Vec<(usize, Match)>) -> Vec<Match> {
-    candidates.sort_by(|(ga, a), (gb, b)| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.richness.cmp(&a.richness))
-            .then(a.start.cmp(&b.start))
-            .then(ga.cmp(gb))
-    });
+fn overlap_policy(candidates: Vec<(usize, Match)>) -> Vec<Match> {
+    // Sort small keys, not the matches themselves.
+    let mut order: Vec<_> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, (g, m))| {
+            (
+                Reverse(m.end - m.start),
+                Reverse(m.richness),
+                m.start,
+                *g,
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let mut candidates: Vec<Option<Match>> = candidates.into_iter().map(|(_, m)| Some(m)).collect();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
     let mut winners = Vec::new();
-    for (_, m) in candidates {
+    for (.., i) in order {
+        let Some(m) = candidates[i].take() else {
+            continue;
+        };
         let before = taken.range(..m.end).next_back();
         if before.is_some_and(|(_, &end)| end > m.start) {
             continue;

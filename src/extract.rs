@@ -241,8 +241,17 @@ impl Extractor {
         let candidates = self.candidates(&mut ctx, &mut stats);
         stats.candidates = candidates.len();
         stats.candidate_bytes = candidates.iter().map(|(_, m)| m.end - m.start).sum();
-        let mut winners = overlap_policy(candidates);
-        winners.sort_by_key(|m| (m.start, m.end));
+        let keep = overlap_policy(&candidates);
+        let mut winners: Vec<Match> = candidates
+            .into_iter()
+            .zip(keep)
+            .filter_map(|((_, m), keep)| keep.then_some(m))
+            .collect();
+        // Candidates come in order of trigger position, which is nearly always the
+        // order of their starts; sorting is then a check.
+        if !winners.is_sorted_by_key(|m| m.start) {
+            winners.sort_by_key(|m| m.start);
+        }
         let checks = crate::grammar::relate(view.as_str(), &mut winners);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
         let mut records = Vec::with_capacity(winners.len());
@@ -308,9 +317,9 @@ impl Extractor {
     }
 }
 
-/// Keeps the records that win: longer, then richer, then earlier, then the grammar
-/// listed first. O(n log n).
-fn overlap_policy(candidates: Vec<(usize, Match)>) -> Vec<Match> {
+/// Which candidates win: longer, then richer, then earlier, then the grammar listed
+/// first. O(n log n).
+fn overlap_policy(candidates: &[(usize, Match)]) -> Vec<bool> {
     // Sort small keys, not the matches themselves.
     let mut order: Vec<_> = candidates
         .iter()
@@ -326,21 +335,18 @@ fn overlap_policy(candidates: Vec<(usize, Match)>) -> Vec<Match> {
         })
         .collect();
     order.sort_unstable();
-    let mut candidates: Vec<Option<Match>> = candidates.into_iter().map(|(_, m)| Some(m)).collect();
+    let mut keep = vec![false; candidates.len()];
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
-    let mut winners = Vec::new();
     for (.., i) in order {
-        let Some(m) = candidates[i].take() else {
-            continue;
-        };
+        let m = &candidates[i].1;
         let before = taken.range(..m.end).next_back();
         if before.is_some_and(|(_, &end)| end > m.start) {
             continue;
         }
         taken.insert(m.start, m.end);
-        winners.push(m);
+        keep[i] = true;
     }
-    winners
+    keep
 }
 
 /// One diagnostic per problem: several triggers can reach the same bad text

@@ -117,12 +117,7 @@ pub(crate) fn ends_word(input: &str, at: usize) -> bool {
         .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
 }
 
-/// The byte length of the word (letters and their marks) at the start of `s`.
-pub(crate) fn word_len(s: &str) -> usize {
-    s.char_indices()
-        .find(|(_, c)| !is_word_char(*c))
-        .map_or(s.len(), |(i, _)| i)
-}
+pub(crate) use super::normalize::word_len;
 
 /// The byte length of the token (letters, their marks and digits) at the start of
 /// `s`: a word or a number written inside free text.

@@ -31,8 +31,7 @@
 //! HTML reference maps to the whole reference; a span that ends before a dropped
 //! invisible character may include it (it is still `input[span]`).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -42,9 +41,14 @@ use crate::span::Span;
 #[derive(Debug, Clone)]
 pub(crate) struct Normalized {
     text: String,
-    /// `map[i]` is the original byte offset of normalised byte `i`; one extra entry
-    /// at the end maps the end of the view to the end of the original.
-    map: Vec<usize>,
+    /// The offset map, kept sparse: `(view offset, original offset)` pairs sorted by
+    /// view offset, the first at view offset 0. A view offset maps to the original
+    /// offset of the last anchor at or before it plus its distance from that anchor.
+    /// Most of a text is copied at its own length, so anchors are needed only where
+    /// that rule breaks: after a folded run of spaces, a dropped character, a letter
+    /// that changed length or a moved tone mark. The map is exact at every character
+    /// start of the view and at its end, which maps to the end of the original.
+    anchors: Vec<(usize, usize)>,
 }
 
 impl Normalized {
@@ -56,34 +60,59 @@ impl Normalized {
         // HTML references and invisible characters first, with their own map, so
         // that the word scan below sees "đ&#7843;ng" and "đả\u{200B}ng" as "đảng".
         let (clean, origin) = hygiene(original);
-        let mut out = Self::build(&clean);
-        for o in &mut out.map {
-            *o = origin[*o];
+        let inner = Self::build(&clean);
+        let mut out = Normalized {
+            text: String::new(),
+            anchors: vec![(0, 0)],
+        };
+        let mut k = 0;
+        for (at, _) in inner.text.char_indices() {
+            while k + 1 < inner.anchors.len() && inner.anchors[k + 1].0 <= at {
+                k += 1;
+            }
+            let (v, c) = inner.anchors[k];
+            out.anchor(
+                at,
+                origin.get(c + (at - v)).copied().unwrap_or(original.len()),
+            );
         }
+        out.anchor(inner.text.len(), original.len());
+        out.text = inner.text;
         out
     }
 
     fn build(original: &str) -> Self {
         let mut out = Normalized {
-            text: String::with_capacity(original.len() + original.len() / 8),
-            map: Vec::with_capacity(original.len() + original.len() / 8 + 1),
+            text: String::with_capacity(original.len() + original.len() / 16),
+            anchors: vec![(0, 0)],
         };
-        let mut cache = WordCache::new();
-        let mut chars = original.char_indices().peekable();
-        while let Some(&(start, c)) = chars.peek() {
+        let mut cache = WordCache::default();
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii() && !byte.is_ascii_alphabetic() && !is_space(char::from(byte)) {
+                // digits and punctuation: copied as they are, a run at a time
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| {
+                        !b.is_ascii() || b.is_ascii_alphabetic() || is_space(char::from(b))
+                    })
+                    .map_or(bytes.len(), |n| i + n);
+                out.push_str(&original[i..end], i);
+                i = end;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             if is_word_char(c) {
-                let mut end = start;
-                while let Some(&(i, c)) = chars.peek() {
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    end = i + c.len_utf8();
-                    chars.next();
-                }
-                out.push_word(&original[start..end], start, &mut cache);
+                let end = i + word_len(&original[i..]);
+                out.push_word(&original[i..end], i, &mut cache);
+                i = end;
             } else if is_space(c) {
                 let mut line_break = false;
-                while let Some(&(_, c)) = chars.peek() {
+                let mut end = i;
+                for c in original[i..].chars() {
                     if !is_space(c) {
                         break;
                     }
@@ -91,18 +120,18 @@ impl Normalized {
                         c,
                         '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
                     );
-                    chars.next();
+                    end += c.len_utf8();
                 }
-                out.push_char(if line_break { '\n' } else { ' ' }, start);
+                out.push_char(if line_break { '\n' } else { ' ' }, i);
+                i = end;
             } else {
-                chars.next();
-                if is_invisible(c) {
-                    continue;
+                if !is_invisible(c) {
+                    out.push_char(fold_symbol(c), i);
                 }
-                out.push_char(fold_symbol(c), start);
+                i += c.len_utf8();
             }
         }
-        out.map.push(original.len());
+        out.anchor(out.text.len(), original.len());
         out
     }
 
@@ -113,7 +142,12 @@ impl Normalized {
 
     /// The original byte offset of a normalised offset, as a start position.
     pub(crate) fn original_offset(&self, normalised: usize) -> usize {
-        self.map[normalised.min(self.text.len())]
+        let at = normalised.min(self.text.len());
+        let k = self.anchors.partition_point(|&(v, _)| v <= at);
+        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(&(v, o)) => o + (at - v),
+            None => at,
+        }
     }
 
     /// The original span of a normalised byte range.
@@ -123,69 +157,130 @@ impl Normalized {
         Span::new(s, e)
     }
 
+    /// Records that view offset `at` (at or after every anchor so far) comes from
+    /// original offset `origin`, if the distance rule does not already say so.
+    #[inline]
+    fn anchor(&mut self, at: usize, origin: usize) {
+        let Some(last) = self.anchors.last_mut() else {
+            self.anchors.push((at, origin));
+            return;
+        };
+        let (v, o) = *last;
+        if o + (at - v) != origin {
+            if v == at {
+                last.1 = origin;
+            } else {
+                self.anchors.push((at, origin));
+            }
+        }
+    }
+
+    fn push_str(&mut self, s: &str, origin: usize) {
+        self.anchor(self.text.len(), origin);
+        self.text.push_str(s);
+    }
+
     fn push_char(&mut self, c: char, origin: usize) {
+        self.anchor(self.text.len(), origin);
         self.text.push(c);
-        self.map.extend(std::iter::repeat_n(origin, c.len_utf8()));
     }
 
     fn push_word<'a>(&mut self, word: &'a str, origin: usize, cache: &mut WordCache<'a>) {
+        let start = self.text.len();
         if word.is_ascii() {
-            self.text
-                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            self.map.extend(origin..origin + word.len());
+            self.push_str(word, origin);
+            self.text[start..].make_ascii_lowercase();
             return;
         }
         // A report repeats a few thousand distinct words: fold each once.
-        if let Some((folded, offsets)) = cache.get(word) {
-            self.text.push_str(folded);
-            self.map.extend(offsets.iter().map(|o| origin + o));
-            return;
-        }
-        let (folded, offsets) = fold_with_offsets(word);
-        self.text.push_str(&folded);
-        self.map.extend(offsets.iter().map(|o| origin + o));
-        if cache.len() < MAX_CACHED_WORDS {
-            cache.insert(word, (folded, offsets));
+        let folded = match cache.get(word) {
+            Some(folded) => folded,
+            None => {
+                let folded = FoldedWord::new(word);
+                if cache.len() >= MAX_CACHED_WORDS {
+                    self.push_folded(&folded, origin);
+                    return;
+                }
+                cache.entry(word).or_insert(folded)
+            }
+        };
+        self.push_folded(folded, origin);
+    }
+
+    fn push_folded(&mut self, word: &FoldedWord, origin: usize) {
+        let start = self.text.len();
+        self.anchor(start, origin);
+        self.text.push_str(&word.text);
+        for &(at, from) in &word.anchors {
+            self.anchor(start + at, origin + from);
         }
     }
 }
 
-type WordCache<'a> = HashMap<&'a str, (String, Vec<usize>)>;
+type WordCache<'a> = FxHashMap<&'a str, FoldedWord>;
 
 /// Bounds the cache on adversarial input (every word different).
 const MAX_CACHED_WORDS: usize = 1 << 16;
 
-/// A non-ASCII word folded, with the offset into the word of each folded byte.
-/// Letters (a base character with its marks) keep their order through every fold,
-/// so letter k of the folded word maps to letter k of the original.
-fn fold_with_offsets(word: &str) -> (String, Vec<usize>) {
-    let letter_starts: Vec<usize> = word
-        .char_indices()
-        .filter(|&(_, c)| !is_combining_mark(c))
-        .map(|(i, _)| i)
-        .collect();
-    let folded = fold_word(word);
-    let folded_letters = folded.chars().filter(|&c| !is_combining_mark(c)).count();
-    let aligned = folded_letters == letter_starts.len();
-    let mut offsets = Vec::with_capacity(folded.len());
-    let mut letter = 0usize;
-    let mut current = 0;
-    for c in folded.chars() {
-        if !is_combining_mark(c) {
-            // Unaligned (a composition merged two letters): every inner boundary
-            // falls back to the word's start; the word's own ends stay exact.
-            current = if aligned { letter_starts[letter] } else { 0 };
-            letter += 1;
+/// A non-ASCII word folded, and the anchors (offsets into the folded and the
+/// original word) where its letters do not sit at the same distance from the
+/// word's start: none for most words.
+#[derive(Debug)]
+struct FoldedWord {
+    text: Box<str>,
+    anchors: Box<[(usize, usize)]>,
+}
+
+impl FoldedWord {
+    /// Letters (a base character with its marks) keep their order through every
+    /// fold, so letter k of the folded word maps to letter k of the original.
+    fn new(word: &str) -> Self {
+        let letter_starts: Vec<usize> = word
+            .char_indices()
+            .filter(|&(_, c)| !is_combining_mark(c))
+            .map(|(i, _)| i)
+            .collect();
+        let folded = fold_word(word);
+        let folded_letters = folded.chars().filter(|&c| !is_combining_mark(c)).count();
+        let aligned = folded_letters == letter_starts.len();
+        let mut anchors = Vec::new();
+        let (mut last_at, mut last_from) = (0, 0);
+        let mut letter = 0usize;
+        let mut current = 0;
+        for (at, c) in folded.char_indices() {
+            if !is_combining_mark(c) {
+                // Unaligned (a composition merged two letters): every inner boundary
+                // falls back to the word's start; the word's own ends stay exact.
+                current = if aligned { letter_starts[letter] } else { 0 };
+                letter += 1;
+            }
+            if last_from + (at - last_at) != current {
+                anchors.push((at, current));
+                (last_at, last_from) = (at, current);
+            }
         }
-        offsets.extend(std::iter::repeat_n(current, c.len_utf8()));
+        FoldedWord {
+            text: folded.into_boxed_str(),
+            anchors: anchors.into_boxed_slice(),
+        }
     }
-    (folded, offsets)
 }
 
 /// Folds a whole string the way [`Normalized`] does; the result is what keyword
 /// tables are compared against.
 pub(crate) fn fold(s: &str) -> String {
     Normalized::new(s).text
+}
+
+/// The byte length of the word (letters and their marks) at the start of `s`.
+pub(crate) fn word_len(s: &str) -> usize {
+    let ascii_letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = &s[ascii_letters..];
+    ascii_letters
+        + rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// Whether `c` belongs to a word: a letter or a combining mark that follows one.
@@ -296,9 +391,22 @@ pub(crate) fn char_at(original: &str, offset: usize) -> Option<char> {
     None
 }
 
-/// Whether [`hygiene`] has anything to do.
+/// Whether [`hygiene`] has anything to do: an `&`, or an invisible character.
 fn needs_hygiene(s: &str) -> bool {
-    memchr::memchr(b'&', s.as_bytes()).is_some() || (!s.is_ascii() && s.chars().any(is_invisible))
+    let bytes = s.as_bytes();
+    if memchr::memchr(b'&', bytes).is_some() {
+        return true;
+    }
+    // Only the lead bytes of the invisible characters' UTF-8 forms are decoded;
+    // E1 leads every Vietnamese letter of U+1Exx, the Mongolian separator has E1 A0.
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let candidate = match b {
+            0xC2 | 0xCD | 0xE2 | 0xEF => true,
+            0xE1 => bytes.get(i + 1) == Some(&0xA0),
+            _ => false,
+        };
+        candidate && s[i..].chars().next().is_some_and(is_invisible)
+    })
 }
 
 /// `s` with HTML character references decoded and invisible characters dropped,

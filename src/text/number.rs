@@ -14,8 +14,7 @@
 //! 5,3 triệu       a scale word after digits multiplies: 5 300 000
 //! ```
 //! Not supported: spaces between thousands ("5 246": too often two numbers), signs,
-//! exponents. More than 15 digits in all, or a run longer than 30 characters, is not
-//! a number.
+//! exponents. More than 15 digits in all is not a number.
 
 use super::number_words::scale_word;
 
@@ -46,39 +45,42 @@ pub(crate) struct DigitNumber {
 /// Longer digit strings are identifiers or noise, not quantities; 15 digits are
 /// also the most an f64 holds exactly.
 const MAX_DIGITS: usize = 15;
-const MAX_DIGITS_RUN: usize = 30;
 
 /// A digit number at the start of `input`, not followed by a letter or digit.
+///
+/// Allocation-free and bounded: it reads at most [`MAX_DIGITS`] digits and the
+/// separators between them, so it is cheap at every digit in a text.
 pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     let bytes = input.as_bytes();
     if !bytes.first()?.is_ascii_digit() {
         return None;
     }
     // groups of digits separated by single '.' or ','
-    let mut groups: Vec<(usize, usize)> = Vec::with_capacity(4);
-    let mut seps: Vec<u8> = Vec::with_capacity(3);
+    let mut groups = [(0usize, 0usize); MAX_DIGITS];
+    let mut seps = [0u8; MAX_DIGITS];
+    let mut n = 0;
+    let mut digit_count = 0;
     let mut i = 0;
     loop {
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
-            if i > MAX_DIGITS_RUN {
+            digit_count += 1;
+            if digit_count > MAX_DIGITS {
                 return None;
             }
         }
-        groups.push((start, i));
+        groups[n] = (start, i);
+        n += 1;
         let continues =
             i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit();
         if !continues {
             break;
         }
-        seps.push(bytes[i]);
+        seps[n - 1] = bytes[i];
         i += 1;
     }
     let len = i;
-    if groups.iter().map(|g| g.1 - g.0).sum::<usize>() > MAX_DIGITS {
-        return None;
-    }
     if input[len..]
         .chars()
         .next()
@@ -86,45 +88,72 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     {
         return None;
     }
+    let groups = &groups[..n];
+    let seps = &seps[..n - 1];
     let digits = |g: (usize, usize)| &input[g.0..g.1];
     let width = |g: (usize, usize)| g.1 - g.0;
-    let all_thousands = |r: std::ops::Range<usize>| groups[r].iter().all(|g| width(*g) == 3);
+    let all_thousands = |gs: &[(usize, usize)]| gs.iter().all(|g| width(*g) == 3);
     let first_ok = width(groups[0]) <= 3;
-    let join = |gs: &[(usize, usize)]| gs.iter().map(|g| digits(*g)).collect::<String>();
-    let parse = |s: &str| s.parse::<f64>().ok();
+    let whole_of = |gs: &[(usize, usize)]| -> f64 {
+        let v = gs
+            .iter()
+            .flat_map(|g| digits(*g).bytes())
+            .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        v as f64 // at most 15 digits: exact
+    };
+    // "int.frac" parsed as text, so the decimal value is the correctly rounded one
+    let decimal = |int: &[(usize, usize)], frac: (usize, usize)| -> Option<f64> {
+        let mut buf = [0u8; MAX_DIGITS + 1];
+        let mut k = 0;
+        for d in int.iter().flat_map(|g| digits(*g).bytes()) {
+            buf[k] = d;
+            k += 1;
+        }
+        buf[k] = b'.';
+        k += 1;
+        for d in digits(frac).bytes() {
+            buf[k] = d;
+            k += 1;
+        }
+        std::str::from_utf8(&buf[..k]).ok()?.parse().ok()
+    };
 
-    let n = groups.len();
     let dots = seps.iter().filter(|&&s| s == b'.').count();
     let commas = seps.len() - dots;
+    let last_sep = seps.last().copied();
     let (value, whole, reading) = match (dots, commas) {
-        (0, 0) => (parse(digits(groups[0]))?, true, Reading::Clear),
-        (_, 0) if first_ok && all_thousands(1..n) => (parse(&join(&groups))?, true, Reading::Clear),
-        (1, 0) => {
-            let v = parse(&format!("{}.{}", digits(groups[0]), digits(groups[1])))?;
-            (v, false, Reading::English)
+        (0, 0) => (whole_of(groups), true, Reading::Clear),
+        (_, 0) if first_ok && all_thousands(&groups[1..]) => {
+            (whole_of(groups), true, Reading::Clear)
         }
+        (1, 0) => (decimal(&groups[..1], groups[1])?, false, Reading::English),
         (0, 1) => {
-            let vn = parse(&format!("{}.{}", digits(groups[0]), digits(groups[1])))?;
+            let vn = decimal(&groups[..1], groups[1])?;
             if first_ok && width(groups[1]) == 3 {
-                let en = parse(&join(&groups))?;
-                (vn, false, Reading::Ambiguous { other: en })
+                (
+                    vn,
+                    false,
+                    Reading::Ambiguous {
+                        other: whole_of(groups),
+                    },
+                )
             } else {
                 (vn, false, Reading::Clear)
             }
         }
-        (0, _) if first_ok && all_thousands(1..n) => {
-            (parse(&join(&groups))?, true, Reading::English)
+        (0, _) if first_ok && all_thousands(&groups[1..]) => {
+            (whole_of(groups), true, Reading::English)
         }
-        (_, 1) if seps[seps.len() - 1] == b',' && first_ok && all_thousands(1..n - 1) => {
-            let int = join(&groups[..n - 1]);
-            let v = parse(&format!("{int}.{}", digits(groups[n - 1])))?;
-            (v, false, Reading::Clear)
-        }
-        (1, _) if seps[seps.len() - 1] == b'.' && first_ok && all_thousands(1..n - 1) => {
-            let int = join(&groups[..n - 1]);
-            let v = parse(&format!("{int}.{}", digits(groups[n - 1])))?;
-            (v, false, Reading::English)
-        }
+        (_, 1) if last_sep == Some(b',') && first_ok && all_thousands(&groups[1..n - 1]) => (
+            decimal(&groups[..n - 1], groups[n - 1])?,
+            false,
+            Reading::Clear,
+        ),
+        (1, _) if last_sep == Some(b'.') && first_ok && all_thousands(&groups[1..n - 1]) => (
+            decimal(&groups[..n - 1], groups[n - 1])?,
+            false,
+            Reading::English,
+        ),
         _ => return None,
     };
     Some(DigitNumber {

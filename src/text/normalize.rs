@@ -776,6 +776,24 @@ mod tests {
         assert_eq!(char_at("\u{200B}", 0), None);
     }
 
+    proptest::proptest! {
+        /// At every character start of the view the map gives a character boundary
+        /// of the original, never going back; the view's end maps to the original's.
+        #[test]
+        fn offset_map_is_monotone_and_on_boundaries(
+            s in "([a-zA-Z0-9 .,&;#]|[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]|[ÀÁĐÈÊÔƠƯỦ]|\u{0300}|\u{0301}|\u{0323}|\u{00A0}|\u{200B}|\r\n|&nbsp;|&#7843;){0,40}"
+        ) {
+            let view = Normalized::new(&s);
+            let mut last = 0;
+            for (at, _) in view.as_str().char_indices() {
+                let o = view.original_offset(at);
+                proptest::prop_assert!(s.is_char_boundary(o) && o >= last, "{s:?} at {at}: {o}");
+                last = o;
+            }
+            proptest::prop_assert_eq!(view.original_offset(view.as_str().len()), s.len());
+        }
+    }
+
     #[test]
     fn word_char_shortcut_agrees_with_the_unicode_tables() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {

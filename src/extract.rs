@@ -65,9 +65,9 @@ fn default_extractor() -> &'static Extractor {
 pub struct Extractor {
     grammars: Vec<&'static Grammar>,
     words: Option<AhoCorasick>,
-    /// For each automaton pattern, the grammars it triggers.
-    word_grammars: Vec<Vec<usize>>,
-    digit_grammars: Vec<usize>,
+    /// For each automaton pattern, the grammars it triggers (bit i: `grammars[i]`).
+    word_grammars: Vec<GrammarSet>,
+    digit_grammars: GrammarSet,
     patterns: Vec<String>,
     reference_date: Option<NaiveDate>,
 }
@@ -147,19 +147,21 @@ impl ExtractorBuilder {
             .filter(|g| kinds.contains(&g.kind))
             .collect();
         let mut patterns: Vec<String> = Vec::new();
-        let mut word_grammars: Vec<Vec<usize>> = Vec::new();
-        let mut digit_grammars = Vec::new();
+        let mut word_grammars: Vec<GrammarSet> = Vec::new();
+        let mut digit_grammars = GrammarSet::default();
         for (gi, g) in grammars.iter().enumerate() {
             for t in g.triggers {
                 if matches!(t, Trigger::Digit) {
-                    digit_grammars.push(gi);
+                    digit_grammars.insert(gi);
                 }
                 for w in t.folded_words() {
                     match patterns.iter().position(|p| *p == w) {
-                        Some(i) => word_grammars[i].push(gi),
+                        Some(i) => word_grammars[i].insert(gi),
                         None => {
                             patterns.push(w);
-                            word_grammars.push(vec![gi]);
+                            let mut set = GrammarSet::default();
+                            set.insert(gi);
+                            word_grammars.push(set);
                         }
                     }
                 }
@@ -274,46 +276,99 @@ impl Extractor {
         (extraction, stats)
     }
 
-    /// Every grammar match at every trigger position.
+    /// Every grammar match at every trigger position, in order of position and then
+    /// of grammar.
     fn candidates(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<(usize, Match)> {
-        let text = ctx.view.as_str();
-        let mut starts: Vec<(usize, usize)> = Vec::new(); // (position, grammar)
-        if let Some(ac) = &self.words {
-            for m in ac.find_overlapping_iter(text) {
-                if starts_word(text, m.start()) && ends_word(text, m.end()) {
-                    for &g in &self.word_grammars[m.pattern().as_usize()] {
-                        starts.push((m.start(), g));
-                    }
-                }
-            }
-        }
-        if !self.digit_grammars.is_empty() {
-            let bytes = text.as_bytes();
-            for (i, b) in bytes.iter().enumerate() {
-                if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-                    for &g in &self.digit_grammars {
-                        starts.push((i, g));
-                    }
-                }
-            }
-        }
-        starts.sort_unstable();
-        starts.dedup();
-        stats.grammar_calls = starts.len();
-        stats.trigger_positions = {
-            let mut positions: Vec<usize> = starts.iter().map(|s| s.0).collect();
-            positions.dedup();
-            positions.len()
-        };
+        let starts = self.trigger_positions(ctx.view.as_str());
+        stats.trigger_positions = starts.len();
+        stats.grammar_calls = starts.iter().map(|(_, set)| set.len()).sum();
+        let text_len = ctx.view.as_str().len();
         let mut out = Vec::new();
-        for (at, g) in starts {
-            if let Some(m) = (self.grammars[g].parse)(ctx, at) {
-                if m.start < m.end && m.end <= text.len() {
-                    out.push((g, m));
+        for (at, set) in starts {
+            for g in set.iter() {
+                if let Some(m) = (self.grammars[g].parse)(ctx, at) {
+                    if m.start < m.end && m.end <= text_len {
+                        out.push((g, m));
+                    }
                 }
             }
         }
         out
+    }
+
+    /// Where grammars start, sorted, each position once with the grammars to try:
+    /// trigger words at word boundaries and the first digit of every digit run.
+    fn trigger_positions(&self, text: &str) -> Vec<(usize, GrammarSet)> {
+        let mut words: Vec<(usize, GrammarSet)> = Vec::new();
+        if let Some(ac) = &self.words {
+            for m in ac.find_overlapping_iter(text) {
+                if starts_word(text, m.start()) && ends_word(text, m.end()) {
+                    words.push((m.start(), self.word_grammars[m.pattern().as_usize()]));
+                }
+            }
+        }
+        // the automaton reports matches by their end; a few overlap
+        words.sort_unstable_by_key(|&(at, _)| at);
+        let bytes = text.as_bytes();
+        let digits = (!self.digit_grammars.is_empty())
+            .then(|| {
+                (0..bytes.len()).filter(|&i| {
+                    bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())
+                })
+            })
+            .into_iter()
+            .flatten()
+            .map(|i| (i, self.digit_grammars));
+        let mut merged: Vec<(usize, GrammarSet)> = Vec::with_capacity(words.len());
+        let mut words = words.into_iter().peekable();
+        let mut digits = digits.peekable();
+        loop {
+            let next = match (words.peek(), digits.peek()) {
+                (Some(w), Some(d)) if w.0 <= d.0 => words.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => digits.next(),
+                (Some(_), None) => words.next(),
+                (None, None) => break,
+            };
+            let Some((at, set)) = next else { break };
+            match merged.last_mut() {
+                Some(last) if last.0 == at => last.1 = last.1.union(set),
+                _ => merged.push((at, set)),
+            }
+        }
+        merged
+    }
+}
+
+/// A set of grammars, by their index in [`Extractor::grammars`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct GrammarSet(u32);
+
+impl GrammarSet {
+    fn insert(&mut self, grammar: usize) {
+        debug_assert!(grammar < 32, "at most 32 grammars");
+        self.0 |= 1 << grammar;
+    }
+
+    fn union(self, other: GrammarSet) -> GrammarSet {
+        GrammarSet(self.0 | other.0)
+    }
+
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The grammar indices, in ascending order.
+    fn iter(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let g = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1); // clears the lowest bit
+            (g < 32).then_some(g)
+        })
     }
 }
 
@@ -368,4 +423,37 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_grammar_fits_in_a_grammar_set() {
+        assert!(GRAMMARS.len() <= 32);
+    }
+
+    #[test]
+    fn grammar_sets_iterate_in_ascending_order() {
+        let mut set = GrammarSet::default();
+        for g in [7, 0, 31, 3] {
+            set.insert(g);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 3, 7, 31]);
+        assert_eq!(set.len(), 4);
+        assert_eq!(GrammarSet::default().iter().count(), 0);
+        let mut other = GrammarSet::default();
+        other.insert(5);
+        assert_eq!(set.union(other).len(), 5);
+    }
+
+    #[test]
+    fn trigger_positions_are_sorted_and_unique() {
+        let ex = Extractor::builder().build().unwrap();
+        let view = Normalized::new("Năm 2020, hơn 5 chi bộ; chưa đến 12 đảng viên ngày 3/2.");
+        let starts = ex.trigger_positions(view.as_str());
+        assert!(starts.windows(2).all(|w| w[0].0 < w[1].0), "{starts:?}");
+        assert!(starts.iter().all(|(_, set)| !set.is_empty()));
+    }
 }

@@ -9,7 +9,7 @@
 //! The driver is language-blind: the words it looks for come from the grammars.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
@@ -391,17 +391,51 @@ fn overlap_policy(candidates: &[(usize, Match)]) -> Vec<bool> {
         .collect();
     order.sort_unstable();
     let mut keep = vec![false; candidates.len()];
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
+    let text_end = candidates.iter().map(|(_, m)| m.end).max().unwrap_or(0);
+    let mut taken = ByteSet::new(text_end);
     for (.., i) in order {
         let m = &candidates[i].1;
-        let before = taken.range(..m.end).next_back();
-        if before.is_some_and(|(_, &end)| end > m.start) {
-            continue;
+        if !taken.any(m.start, m.end) {
+            taken.fill(m.start, m.end);
+            keep[i] = true;
         }
-        taken.insert(m.start, m.end);
-        keep[i] = true;
     }
     keep
+}
+
+/// A set of byte offsets, one bit each: the bytes taken by the winners so far.
+/// Checking and filling a candidate costs its length over 64, so the overlap pass
+/// is linear in the bytes the candidates cover.
+struct ByteSet(Vec<u64>);
+
+impl ByteSet {
+    fn new(len: usize) -> Self {
+        ByteSet(vec![0; len.div_ceil(64)])
+    }
+
+    /// The bits of word `w` that fall in `start..end`.
+    fn mask(w: usize, start: usize, end: usize) -> u64 {
+        let lo = start.saturating_sub(w * 64).min(64);
+        let hi = end.saturating_sub(w * 64).min(64);
+        let below = |n: usize| if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        below(hi) & !below(lo)
+    }
+
+    fn any(&self, start: usize, end: usize) -> bool {
+        (start / 64..end.div_ceil(64)).any(|w| {
+            self.0
+                .get(w)
+                .is_some_and(|&bits| bits & Self::mask(w, start, end) != 0)
+        })
+    }
+
+    fn fill(&mut self, start: usize, end: usize) {
+        for w in start / 64..end.div_ceil(64) {
+            if let Some(bits) = self.0.get_mut(w) {
+                *bits |= Self::mask(w, start, end);
+            }
+        }
+    }
 }
 
 /// One diagnostic per problem: several triggers can reach the same bad text
@@ -446,6 +480,25 @@ mod tests {
         let mut other = GrammarSet::default();
         other.insert(5);
         assert_eq!(set.union(other).len(), 5);
+    }
+
+    #[test]
+    fn byte_set_sees_every_overlap_and_no_other() {
+        let mut set = ByteSet::new(300);
+        set.fill(60, 70);
+        set.fill(128, 192);
+        for (s, e, overlaps) in [
+            (0, 60, false),
+            (0, 61, true),
+            (69, 80, true),
+            (70, 128, false),
+            (127, 129, true),
+            (191, 200, true),
+            (192, 300, false),
+            (100, 250, true),
+        ] {
+            assert_eq!(set.any(s, e), overlaps, "{s}..{e}");
+        }
     }
 
     #[test]

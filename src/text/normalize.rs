@@ -49,7 +49,13 @@ pub(crate) struct Normalized {
     /// that changed length or a moved tone mark. The map is exact at every character
     /// start of the view and at its end, which maps to the end of the original.
     anchors: Vec<(usize, usize)>,
+    /// For each [`BUCKET`] bytes of the view, the index of the first anchor at or
+    /// after the bucket's start, so a lookup searches a few anchors, not all.
+    buckets: Vec<usize>,
 }
+
+/// Bytes of view per lookup bucket.
+const BUCKET: usize = 128;
 
 impl Normalized {
     /// Builds the normalised view of `original`. Linear in its length.
@@ -64,6 +70,7 @@ impl Normalized {
         let mut out = Normalized {
             text: String::new(),
             anchors: vec![(0, 0)],
+            buckets: Vec::new(),
         };
         let mut k = 0;
         for (at, _) in inner.text.char_indices() {
@@ -78,6 +85,7 @@ impl Normalized {
         }
         out.anchor(inner.text.len(), original.len());
         out.text = inner.text;
+        out.index_buckets();
         out
     }
 
@@ -85,6 +93,7 @@ impl Normalized {
         let mut out = Normalized {
             text: String::with_capacity(original.len() + original.len() / 16),
             anchors: vec![(0, 0)],
+            buckets: Vec::new(),
         };
         let mut cache = WordCache::default();
         let bytes = original.as_bytes();
@@ -132,7 +141,20 @@ impl Normalized {
             }
         }
         out.anchor(out.text.len(), original.len());
+        out.index_buckets();
         out
+    }
+
+    fn index_buckets(&mut self) {
+        let mut k = 0;
+        self.buckets = (0..=self.text.len() / BUCKET + 1)
+            .map(|b| {
+                while self.anchors.get(k).is_some_and(|a| a.0 < b * BUCKET) {
+                    k += 1;
+                }
+                k
+            })
+            .collect();
     }
 
     /// The normalised text.
@@ -143,7 +165,16 @@ impl Normalized {
     /// The original byte offset of a normalised offset, as a start position.
     pub(crate) fn original_offset(&self, normalised: usize) -> usize {
         let at = normalised.min(self.text.len());
-        let k = self.anchors.partition_point(|&(v, _)| v <= at);
+        // Count the anchors at or before `at`: all of those before `at`'s bucket, and
+        // those in it up to `at` (every anchor after the bucket lies after `at`).
+        let lo = self.buckets.get(at / BUCKET).copied().unwrap_or(0);
+        let hi = self
+            .buckets
+            .get(at / BUCKET + 1)
+            .copied()
+            .unwrap_or(self.anchors.len());
+        let window = self.anchors.get(lo..hi.max(lo)).unwrap_or_default();
+        let k = lo + window.partition_point(|&(v, _)| v <= at);
         match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
             Some(&(v, o)) => o + (at - v),
             None => at,

@@ -36,7 +36,7 @@ impl Keyword {
     /// boundary.
     pub(crate) fn match_at(&self, input: &str) -> Option<usize> {
         let k = self.folded();
-        (input.starts_with(k) && ends_word(input, k.len())).then_some(k.len())
+        (has_prefix(input, k) && ends_word(input, k.len())).then_some(k.len())
     }
 }
 
@@ -88,7 +88,7 @@ impl<T: Copy + 'static> Lexicon<T> {
         index.by_first_byte[usize::from(first)]
             .iter()
             .map(|&i| &index.entries[usize::from(i)])
-            .find(|(k, _)| input.starts_with(k.as_str()) && ends_word(input, k.len()))
+            .find(|(k, _)| has_prefix(input, k) && ends_word(input, k.len()))
             .map(|(k, t)| (*t, k.len()))
     }
 
@@ -102,6 +102,14 @@ impl<T: Copy + 'static> Lexicon<T> {
     pub(crate) fn written(&self) -> &'static [(&'static str, T)] {
         self.entries
     }
+}
+
+/// Whether `input` starts with `prefix`. Keywords are short and most comparisons fail
+/// on their second byte: a byte loop that stops there beats a call to `memcmp`.
+#[inline]
+pub(crate) fn has_prefix(input: &str, prefix: &str) -> bool {
+    let (input, prefix) = (input.as_bytes(), prefix.as_bytes());
+    input.len() >= prefix.len() && input.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// Whether position `at` of `input` ends a word: what follows is neither a letter nor

@@ -428,16 +428,13 @@ fn needs_hygiene(s: &str) -> bool {
     if memchr::memchr(b'&', bytes).is_some() {
         return true;
     }
-    // Only the lead bytes of the invisible characters' UTF-8 forms are decoded;
-    // E1 leads every Vietnamese letter of U+1Exx, the Mongolian separator has E1 A0.
-    bytes.iter().enumerate().any(|(i, &b)| {
-        let candidate = match b {
-            0xC2 | 0xCD | 0xE2 | 0xEF => true,
-            0xE1 => bytes.get(i + 1) == Some(&0xA0),
-            _ => false,
-        };
-        candidate && s[i..].chars().next().is_some_and(is_invisible)
-    })
+    // Only characters starting with a lead byte of an invisible character's UTF-8
+    // form are decoded. E1 leads every Vietnamese letter of U+1Exx, so the one
+    // invisible character it leads (U+180E) is searched for whole.
+    let decoded_invisible = |i: usize| s[i..].chars().next().is_some_and(is_invisible);
+    memchr::memchr3_iter(0xC2, 0xCD, 0xE2, bytes).any(decoded_invisible)
+        || memchr::memchr_iter(0xEF, bytes).any(decoded_invisible)
+        || memchr::memmem::find(bytes, "\u{180E}".as_bytes()).is_some()
 }
 
 /// `s` with HTML character references decoded and invisible characters dropped,
@@ -823,6 +820,20 @@ mod tests {
             }
             proptest::prop_assert_eq!(view.original_offset(view.as_str().len()), s.len());
         }
+    }
+
+    #[test]
+    fn every_invisible_character_is_seen() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("đảng{c}viên");
+            assert_eq!(
+                needs_hygiene(&s),
+                is_invisible(c) || c == '&',
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(needs_hygiene("a &amp; b"));
     }
 
     #[test]

@@ -234,12 +234,7 @@ impl Extractor {
         };
         let view = Normalized::new(text);
         stats.normalised_bytes = view.as_str().len();
-        let mut ctx = Ctx {
-            view: &view,
-            original: text,
-            reference_date: self.reference_date,
-            diagnostics: Vec::new(),
-        };
+        let mut ctx = Ctx::new(&view, text, self.reference_date);
         let candidates = self.candidates(&mut ctx, &mut stats);
         stats.candidates = candidates.len();
         stats.candidate_bytes = candidates.iter().map(|(_, m)| m.end - m.start).sum();

@@ -41,7 +41,7 @@ pub(crate) static NUMBER_WORD_STARTS: Lexicon<()> = Lexicon::new(&[
 ]);
 
 /// A number read from digits or words, in normalised offsets.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Quantity {
     pub value: f64,
     /// The English reading of an ambiguous number ("4,300": 4300).
@@ -50,8 +50,54 @@ pub(crate) struct Quantity {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a reader found at the last few positions it read: several grammars start
+/// at the same digit and each reads the number there.
+#[derive(Debug)]
+pub(crate) struct Memo<T> {
+    entries: std::cell::RefCell<Vec<(usize, Option<T>)>>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo {
+            entries: std::cell::RefCell::new(Vec::with_capacity(MEMO_SIZE)),
+        }
+    }
+}
+
+/// Positions a [`Memo`] remembers: the grammars at one position read there or one
+/// approximation word further.
+const MEMO_SIZE: usize = 4;
+
+impl<T: Clone> Memo<T> {
+    /// What `read` finds at `at`, read once while `at` is among the last few.
+    fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+        if let Some((_, found)) = self.entries.borrow().iter().find(|(p, _)| *p == at) {
+            return found.clone();
+        }
+        let found = read();
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() == MEMO_SIZE {
+            entries.remove(0);
+        }
+        entries.push((at, found.clone()));
+        found
+    }
+}
+
+/// The readers' memos, one per reader.
+#[derive(Debug, Default)]
+pub(crate) struct Memos {
+    quantities: Memo<Quantity>,
+    counts: Memo<Count>,
+}
+
 /// A number at `at`: digits (with an optional scale word) or number words.
 pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
+    ctx.memos.quantities.get_or(at, || read_quantity(ctx, at))
+}
+
+fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     let rest = &ctx.text()[at..];
     if let Some(n) = scaled_number(rest) {
         let end = at + n.len;
@@ -108,6 +154,10 @@ pub(crate) fn approx_word(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// to a symbol ("05-CT", "2/3"), and numbers that a year or ordinal word governs
 /// ("năm 2016 đảng bộ", "khóa 12").
 pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
+    ctx.memos.counts.get_or(at, || read_count(ctx, at))
+}
+
+fn read_count(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     let text = ctx.text();
     let (approx, num_at) = match approx_word(text, at) {
         Some((a, next)) => (a, next),
@@ -151,7 +201,7 @@ pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
 }
 
 /// A count read by [`count_at`], in normalised offsets.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Count {
     pub value: u64,
     pub approx: Approx,
@@ -373,5 +423,32 @@ mod tests {
             assert_eq!(approx_word(&t, 0).map(|x| x.0), Some(a), "{s}");
         }
         assert_eq!(approx_word(&fold("hơnx 5"), 0), None);
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn memo_reads_a_position_once_while_it_is_recent() {
+        let memo: Memo<usize> = Memo::default();
+        let reads = Cell::new(0);
+        let read = |at: usize| {
+            reads.set(reads.get() + 1);
+            (at % 2 == 0).then_some(at * 10)
+        };
+        assert_eq!(memo.get_or(4, || read(4)), Some(40));
+        assert_eq!(memo.get_or(4, || read(4)), Some(40));
+        assert_eq!(memo.get_or(5, || read(5)), None);
+        assert_eq!(memo.get_or(5, || read(5)), None); // a miss is remembered too
+        assert_eq!(reads.get(), 2);
+        for at in 10..10 + MEMO_SIZE {
+            memo.get_or(at, || read(at));
+        }
+        let before = reads.get();
+        assert_eq!(memo.get_or(4, || read(4)), Some(40)); // forgotten: read again
+        assert_eq!(reads.get(), before + 1);
     }
 }

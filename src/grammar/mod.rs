@@ -114,9 +114,26 @@ pub(crate) struct Ctx<'a> {
     pub reference_date: Option<chrono::NaiveDate>,
     /// Diagnostics that stand whether or not any record is made.
     pub diagnostics: Vec<Diagnostic>,
+    /// Numbers and counts read at the last few positions.
+    pub memos: common::Memos,
 }
 
 impl<'a> Ctx<'a> {
+    /// A context over a view of `original`.
+    pub fn new(
+        view: &'a Normalized,
+        original: &'a str,
+        reference_date: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Ctx {
+            view,
+            original,
+            reference_date,
+            diagnostics: Vec::new(),
+            memos: common::Memos::default(),
+        }
+    }
+
     /// The whole normalised text.
     pub fn text(&self) -> &'a str {
         self.view.as_str()

@@ -944,12 +944,7 @@ mod tests {
 
     fn run(s: &str) -> Option<(String, Period)> {
         let view = Normalized::new(s);
-        let mut ctx = Ctx {
-            view: &view,
-            original: s,
-            reference_date: None,
-            diagnostics: vec![],
-        };
+        let mut ctx = Ctx::new(&view, s, None);
         let m = parse(&mut ctx, 0)?;
         let RecordData::Period(p) = m.data else {
             return None;
@@ -985,12 +980,7 @@ mod tests {
     fn last_years_count_back_from_the_reference_date() {
         let s = "trong 5 năm qua";
         let view = Normalized::new(s);
-        let mut ctx = Ctx {
-            view: &view,
-            original: s,
-            reference_date: chrono::NaiveDate::from_ymd_opt(2024, 7, 12),
-            diagnostics: vec![],
-        };
+        let mut ctx = Ctx::new(&view, s, chrono::NaiveDate::from_ymd_opt(2024, 7, 12));
         let m = parse(&mut ctx, 0).unwrap();
         let RecordData::Period(p) = m.data else {
             panic!("not a period");
@@ -1006,12 +996,7 @@ mod tests {
     fn invalid_range_is_diagnosed() {
         let s = "từ ngày 30/2/2024 đến ngày 5/3/2024";
         let view = Normalized::new(s);
-        let mut ctx = Ctx {
-            view: &view,
-            original: s,
-            reference_date: None,
-            diagnostics: vec![],
-        };
+        let mut ctx = Ctx::new(&view, s, None);
         assert!(parse(&mut ctx, 0).is_none());
         assert_eq!(ctx.diagnostics.len(), 1);
         assert_eq!(ctx.diagnostics[0].code, Code::InvalidDate);

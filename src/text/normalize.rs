@@ -90,48 +90,62 @@ impl Normalized {
     }
 
     fn build(original: &str) -> Self {
-        let mut out = Normalized {
-            text: String::with_capacity(original.len() + original.len() / 16),
-            anchors: vec![(0, 0)],
-            buckets: Vec::new(),
-        };
-        let mut cache = WordCache::default();
-        let bytes = original.as_bytes();
+        let mut out = Self::empty(original.len() + original.len() / 16);
+        // A report repeats a few thousand distinct tokens: fold each once.
+        let mut cache = TokenCache::default();
         let mut i = 0;
-        while let Some(&byte) = bytes.get(i) {
-            if byte.is_ascii() && !byte.is_ascii_alphabetic() && !is_space(char::from(byte)) {
-                // digits and punctuation: copied as they are, a run at a time
-                let end = bytes[i..]
-                    .iter()
-                    .position(|&b| {
-                        !b.is_ascii() || b.is_ascii_alphabetic() || is_space(char::from(b))
-                    })
-                    .map_or(bytes.len(), |n| i + n);
-                out.push_str(&original[i..end], i);
-                i = end;
+        while i < original.len() {
+            let (space_end, line_break) = space_run(original, i);
+            if space_end > i {
+                out.push_char(if line_break { '\n' } else { ' ' }, i);
+                i = space_end;
                 continue;
             }
-            let Some(c) = original[i..].chars().next() else {
-                break;
-            };
-            if is_word_char(c) {
-                let end = i + word_len(&original[i..]);
-                out.push_word(&original[i..end], i, &mut cache);
-                i = end;
-            } else if is_space(c) {
-                let mut line_break = false;
-                let mut end = i;
-                for c in original[i..].chars() {
-                    if !is_space(c) {
-                        break;
-                    }
-                    line_break |= matches!(
-                        c,
-                        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-                    );
-                    end += c.len_utf8();
+            let (end, ascii) = token_end(original, i);
+            let token = &original[i..end];
+            if ascii {
+                let start = out.text.len();
+                out.push_str(token, i);
+                out.text[start..].make_ascii_lowercase();
+            } else if let Some(folded) = cache.get(&Token(token)) {
+                out.push_folded(folded, i);
+            } else {
+                let folded = FoldedWord::of_token(token);
+                out.push_folded(&folded, i);
+                if cache.len() < MAX_CACHED_TOKENS {
+                    cache.insert(Token(token), folded);
                 }
-                out.push_char(if line_break { '\n' } else { ' ' }, i);
+            }
+            i = end;
+        }
+        out.anchor(out.text.len(), original.len());
+        out.index_buckets();
+        out
+    }
+
+    fn empty(capacity: usize) -> Self {
+        Normalized {
+            text: String::with_capacity(capacity),
+            anchors: vec![(0, 0)],
+            buckets: Vec::new(),
+        }
+    }
+
+    /// The view of one token (no white space in it), character by character.
+    fn fold_token(token: &str) -> Self {
+        let mut out = Self::empty(token.len() + 4);
+        let mut i = 0;
+        while let Some(c) = token[i..].chars().next() {
+            if is_word_char(c) {
+                let end = i + word_len(&token[i..]);
+                let word = &token[i..end];
+                if word.is_ascii() {
+                    let start = out.text.len();
+                    out.push_str(word, i);
+                    out.text[start..].make_ascii_lowercase();
+                } else {
+                    out.push_folded(&FoldedWord::new(word), i);
+                }
                 i = end;
             } else {
                 if !is_invisible(c) {
@@ -140,8 +154,7 @@ impl Normalized {
                 i += c.len_utf8();
             }
         }
-        out.anchor(out.text.len(), original.len());
-        out.index_buckets();
+        out.anchor(out.text.len(), token.len());
         out
     }
 
@@ -216,28 +229,6 @@ impl Normalized {
         self.text.push(c);
     }
 
-    fn push_word<'a>(&mut self, word: &'a str, origin: usize, cache: &mut WordCache<'a>) {
-        let start = self.text.len();
-        if word.is_ascii() {
-            self.push_str(word, origin);
-            self.text[start..].make_ascii_lowercase();
-            return;
-        }
-        // A report repeats a few thousand distinct words: fold each once.
-        let folded = match cache.get(word) {
-            Some(folded) => folded,
-            None => {
-                let folded = FoldedWord::new(word);
-                if cache.len() >= MAX_CACHED_WORDS {
-                    self.push_folded(&folded, origin);
-                    return;
-                }
-                cache.entry(word).or_insert(folded)
-            }
-        };
-        self.push_folded(folded, origin);
-    }
-
     fn push_folded(&mut self, word: &FoldedWord, origin: usize) {
         let start = self.text.len();
         self.anchor(start, origin);
@@ -248,10 +239,92 @@ impl Normalized {
     }
 }
 
-type WordCache<'a> = FxHashMap<&'a str, FoldedWord>;
+type TokenCache<'a> = FxHashMap<Token<'a>, FoldedWord>;
 
-/// Bounds the cache on adversarial input (every word different).
-const MAX_CACHED_WORDS: usize = 1 << 16;
+/// A token as a cache key. Tokens are short and most equal the key they are
+/// compared with: a byte loop is quicker than a call to `memcmp`.
+#[derive(Debug, Hash)]
+struct Token<'a>(&'a str);
+
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
+impl Eq for Token<'_> {}
+
+/// Bounds the cache on adversarial input (every token different).
+const MAX_CACHED_TOKENS: usize = 1 << 16;
+
+/// The end of the white-space run at `from` (`from` itself when there is none) and
+/// whether it breaks the line.
+fn space_run(s: &str, from: usize) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    // the common case: one ASCII space between words
+    if bytes.get(from) == Some(&b' ') && !space_at(s, from + 1) {
+        return (from + 1, false);
+    }
+    let mut line_break = false;
+    let mut end = from;
+    for c in s[from..].chars() {
+        if !is_space(c) {
+            break;
+        }
+        line_break |= matches!(
+            c,
+            '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        );
+        end += c.len_utf8();
+    }
+    (end, line_break)
+}
+
+/// Whether a white-space (or control) character starts at byte `i` of `s`; false
+/// past the end and inside a character.
+#[inline]
+fn space_at(s: &str, i: usize) -> bool {
+    let bytes = s.as_bytes();
+    match bytes.get(i) {
+        None => false,
+        // ASCII white space and control characters
+        Some(&b) if b.is_ascii() => b <= b' ' || b == 0x7F,
+        // Only these lead bytes start a non-ASCII space or control character
+        // (U+0080–U+00A0, U+1680, U+2000–U+205F, U+3000); E1 also leads every
+        // Vietnamese letter of U+1Exx, so its second byte is checked first.
+        Some(0xC2 | 0xE2 | 0xE3) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(is_space),
+        Some(0xE1) => {
+            bytes.get(i + 1) == Some(&0x9A) && s[i..].chars().next().is_some_and(is_space)
+        }
+        Some(_) => false,
+    }
+}
+
+/// The end of the token (a run of characters that are not white space) at `from`,
+/// and whether it is all ASCII.
+fn token_end(s: &str, from: usize) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let mut ascii = true;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let in_token = match b {
+            0x21..=0x7E => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !space_at(s, i),
+            0x80..=0xFF => true,
+            _ => false, // ASCII white space and control characters
+        };
+        if !in_token {
+            break;
+        }
+        ascii &= b.is_ascii();
+        i += 1;
+    }
+    (i, ascii)
+}
 
 /// A non-ASCII word folded, and the anchors (offsets into the folded and the
 /// original word) where its letters do not sit at the same distance from the
@@ -263,6 +336,15 @@ struct FoldedWord {
 }
 
 impl FoldedWord {
+    /// A token folded by [`Normalized::fold_token`].
+    fn of_token(token: &str) -> Self {
+        let view = Normalized::fold_token(token);
+        FoldedWord {
+            text: view.text.into_boxed_str(),
+            anchors: view.anchors.into_boxed_slice(),
+        }
+    }
+
     /// Letters (a base character with its marks) keep their order through every
     /// fold, so letter k of the folded word maps to letter k of the original.
     fn new(word: &str) -> Self {
@@ -834,6 +916,15 @@ mod tests {
             );
         }
         assert!(needs_hygiene("a &amp; b"));
+    }
+
+    #[test]
+    fn space_shortcut_agrees_with_is_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("ả{c}");
+            assert_eq!(space_at(&s, "ả".len()), is_space(c), "U+{:04X}", c as u32);
+            assert!(!space_at(&s, 1), "inside a character");
+        }
     }
 
     #[test]

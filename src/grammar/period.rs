@@ -51,6 +51,7 @@ use crate::text::date::{
 };
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
+use crate::text::number_words::scale_word;
 use crate::text::roman::roman;
 
 use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
@@ -208,17 +209,12 @@ type Invalid = Option<(usize, usize, String)>;
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let t = ctx.text();
     let mut invalid: Invalid = None;
-    let found = [
-        labelled(t, at, &mut invalid),
-        khoa(t, at, &mut invalid),
-        from_to(t, at, &mut invalid),
-        dash_range(t, at, &mut invalid),
-        nhung_nam(t, at, &mut invalid),
-        count_years(ctx, at, &mut invalid),
-        months_of_year(ctx, at),
-        recurrence(t, at),
-        quarter(t, at),
-    ];
+    // most parsers start with a word of their own: at a digit only three can match
+    let best = if t.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        longest_at_digits(ctx, at, &mut invalid)
+    } else {
+        longest_at_word(ctx, at, &mut invalid)
+    };
     if let Some((s, e, why)) = invalid {
         let written = ctx.written(s, e);
         let d = ctx.diagnostic(
@@ -229,11 +225,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         );
         ctx.diagnostics.push(d);
     }
-    let best = found
-        .into_iter()
-        .flatten()
-        .filter(|f| f.end > at && f.end <= t.len())
-        .max_by_key(|f| f.end)?;
+    let best = best?;
     Some(Match {
         start: at,
         end: best.end,
@@ -241,6 +233,67 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         richness: 1,
         diagnostics: vec![],
     })
+}
+
+/// The parsers that can start at a digit run, in the order of
+/// [`longest_at_word`]: the longest match, the later parser on a tie.
+fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+    let t = ctx.text();
+    // a number is rarely a count of years or months: read it only when one could be
+    let counted = unit_follows_digits(t, at).then(|| count(ctx, at)).flatten();
+    let mut longest = Longest::new(t, at);
+    longest.offer(dash_range(t, at, invalid));
+    longest.offer(count_years(ctx, at, counted, invalid));
+    longest.offer(months_of_year(ctx, counted));
+    longest.found
+}
+
+/// Every parser, in a fixed order: the longest match, the later parser on a tie.
+/// Each one that cannot start with the word at `at` fails on its first step. Later
+/// parsers overwrite `invalid`.
+fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+    let t = ctx.text();
+    // "năm năm qua", "sáu tháng đầu năm": both counts read the same number
+    let counted = count(ctx, at);
+    let mut longest = Longest::new(t, at);
+    longest.offer(labelled(t, at, invalid));
+    longest.offer(khoa(t, at, invalid));
+    longest.offer(from_to(t, at, invalid));
+    longest.offer(dash_range(t, at, invalid));
+    longest.offer(nhung_nam(t, at, invalid));
+    longest.offer(count_years(ctx, at, counted, invalid));
+    longest.offer(months_of_year(ctx, counted));
+    longest.offer(recurrence(t, at));
+    longest.offer(quarter(t, at));
+    longest.found
+}
+
+/// The longest of the matches offered that ends after the trigger and inside the
+/// text; on a tie the one offered last.
+struct Longest {
+    at: usize,
+    text_len: usize,
+    found: Option<Found>,
+}
+
+impl Longest {
+    fn new(t: &str, at: usize) -> Self {
+        Longest {
+            at,
+            text_len: t.len(),
+            found: None,
+        }
+    }
+
+    fn offer(&mut self, candidate: Option<Found>) {
+        let Some(f) = candidate else {
+            return;
+        };
+        let fits = f.end > self.at && f.end <= self.text_len;
+        if fits && self.found.as_ref().is_none_or(|best| f.end >= best.end) {
+            self.found = Some(f);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -397,6 +450,19 @@ fn point(t: &str, p: usize, bare: bool) -> Option<Lexed> {
         end: p + n,
         bare_year: true,
     })
+}
+
+/// A bare point at `p` that names a valid day ("26/3/2018", "26/3", "17 tháng 7 năm
+/// 1981"): what [`point`] reads there when its result has a day. The shapes without
+/// a day are not tried: "(1983-1986)", "5/1974-9/1989" start no range here. (Where
+/// "5/1974" is a month and year, "5/19" is no day either: more digits follow.)
+fn bare_day(t: &str, p: usize) -> Option<Lexed> {
+    let rest = t.get(p..)?;
+    if let Some(l) = day_month_year(rest) {
+        return Lexed::ok(Point::from(l.date.ok()?), p + l.len);
+    }
+    let (d, m, n) = day_month(rest)?;
+    Lexed::ok(Point::new(None, Some(m), Some(d)), p + n)
 }
 
 /// "/3", ".5" after a number: a longer number or date than the one read.
@@ -695,10 +761,7 @@ fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
         if !digit_run_starts_free(t, at) {
             return None;
         }
-        let first = point(t, at, true)?;
-        if !first.point.as_ref().is_ok_and(|p| p.day.is_some()) {
-            return None; // "(1983-1986)", "5/1974-9/1989": bare years and months
-        }
+        let first = bare_day(t, at)?;
         return Some(range_from(t, at, first, true, false, invalid)?.labelled(None));
     }
     if NGAY.match_at(rest).is_none()
@@ -747,14 +810,20 @@ fn nhung_nam(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
 
 // [trong] [hơn|gần|khoảng…] N năm (qua|vừa qua|gần đây|trở lại đây|nay)   last_years
 // N năm 1981-1985, N năm (2016-2020)                                     N = the span
-fn count_years(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+// `counted` is the count at `at`, read by the caller.
+fn count_years(
+    ctx: &Ctx<'_>,
+    at: usize,
+    counted: Option<(u64, usize)>,
+    invalid: &mut Invalid,
+) -> Option<Found> {
     let t = ctx.text();
     let (inside, p) = match word_sp(t, at, &TRONG) {
         Some(p) => (true, p),
         None => (false, at),
     };
     let p = approx_word(t, p).map_or(p, |(_, next)| next);
-    let (n, after) = count(ctx, p)?;
+    let (n, after) = if p == at { counted? } else { count(ctx, p)? };
     let q = word_sp(t, sp(t, after)?, &NAM)?;
     if let Some((_, len)) = PAST.longest_at(t.get(q..)?) {
         let end = q + len;
@@ -807,6 +876,30 @@ fn count(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
     ok.then_some((q.value as u64, q.end))
 }
 
+/// Whether the number at `p`, a digit, is followed by what [`count_years`] and
+/// [`months_of_year`] need after their count: " năm", " tháng", or a scale word that
+/// [`count`] reads with the number ("1 nghìn năm"). Much cheaper than reading it.
+fn unit_follows_digits(t: &str, p: usize) -> bool {
+    let b = t.as_bytes();
+    let mut end = p;
+    // the digit groups of a number, as `digit_number` delimits them: "1.500", "2,5"
+    loop {
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        let inner = matches!(b.get(end), Some(b'.' | b','))
+            && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !inner {
+            break;
+        }
+        end += 1;
+    }
+    let Some(next) = t.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    NAM.match_at(next).is_some() || THANG.match_at(next).is_some() || scale_word(next).is_some()
+}
+
 /// Whether the word before `p` makes the number there part of a date ("tháng 4 năm
 /// 2008", "quý 3 năm nay", "ngày 5 tháng 6"), not a count.
 fn after_date_word(t: &str, p: usize) -> bool {
@@ -818,9 +911,10 @@ fn after_date_word(t: &str, p: usize) -> bool {
 }
 
 // 6 tháng đầu năm 2024, 6 tháng cuối năm 2024, 9 tháng đầu năm, sáu tháng đầu năm nay
-fn months_of_year(ctx: &Ctx<'_>, at: usize) -> Option<Found> {
+// `counted` is the count at the trigger, read by the caller.
+fn months_of_year(ctx: &Ctx<'_>, counted: Option<(u64, usize)>) -> Option<Found> {
     let t = ctx.text();
-    let (n, after) = count(ctx, at)?;
+    let (n, after) = counted?;
     if !(1..=11).contains(&n) {
         return None;
     }

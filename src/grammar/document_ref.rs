@@ -480,7 +480,9 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             ),
         ));
     }
-    if d.style == Style::Party && code == fold("qđ") {
+    // the code as the normalised view spells it, folded once
+    static QD: Keyword = Keyword::new("qđ");
+    if d.style == Style::Party && code == QD.folded() {
         diagnostics.push(ctx.diagnostic(
             Code::AmbiguousDocumentType,
             at,

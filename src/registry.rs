@@ -7,6 +7,7 @@
 //! fields the text left empty; when several fit, nothing is filled and the caller
 //! reports the ambiguity. The registry never changes what the text wrote.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -105,20 +106,23 @@ fn number_key(n: &str) -> &str {
     }
 }
 
+/// A symbol without spaces, in capitals, "TƯ" as "TW".
 fn symbol_key(s: &str) -> String {
-    s.chars()
+    let mut key: String = s
+        .chars()
         .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase()
-        .replace("TƯ", "TW")
+        .flat_map(char::to_uppercase)
+        .collect();
+    if key.contains("TƯ") {
+        key = key.replace("TƯ", "TW");
+    }
+    key
 }
 
 /// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
-/// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both).
-fn issuer_fits(written: &str, known: &str) -> bool {
-    let w = written.to_lowercase();
-    let k = known.to_lowercase();
-    w.contains(&k) || k.contains(&w) || (w.trim() == "trung ương" && k.contains("trung ương"))
+/// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both); both in lower case.
+fn issuer_fits(w: &str, k: &str) -> bool {
+    w.contains(k) || k.contains(w) || (w.trim() == "trung ương" && k.contains("trung ương"))
 }
 
 /// "35-CT/TW of 2019-05-30": a known document, told apart from its namesakes.
@@ -140,6 +144,108 @@ pub(crate) enum Resolution {
     Ambiguous(Vec<String>),
 }
 
+/// A known document with the forms [`resolve`] compares, computed once.
+struct Prepared {
+    doc: &'static KnownDocument,
+    symbol_key: String,
+    /// The date as the records write it ("2016-05-15").
+    iso_date: Option<String>,
+    issuer_lower: String,
+}
+
+/// The known documents prepared for [`resolve`], in file order, and for each
+/// number key the documents with that number (in file order too), so that a
+/// numbered reference compares only its namesakes.
+struct Index {
+    prepared: Vec<Prepared>,
+    by_number: HashMap<&'static str, Vec<usize>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let prepared: Vec<Prepared> = documents()
+            .iter()
+            .map(|d| Prepared {
+                doc: d,
+                symbol_key: symbol_key(&d.symbol),
+                iso_date: d.date.map(iso),
+                issuer_lower: d.issuer.to_lowercase(),
+            })
+            .collect();
+        let mut by_number: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, p) in prepared.iter().enumerate() {
+            by_number
+                .entry(number_key(&p.doc.number))
+                .or_default()
+                .push(i);
+        }
+        Index {
+            prepared,
+            by_number,
+        }
+    })
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// What a reference wrote, in the forms the known documents are compared in.
+struct Query<'r> {
+    r: &'r DocumentRef,
+    symbol_key: Option<String>,
+    issuer_lower: Option<String>,
+}
+
+impl Query<'_> {
+    /// Whether a known document fits everything the reference wrote (the number is
+    /// checked by the caller's look-up).
+    fn fits(&self, p: &Prepared) -> bool {
+        let r = self.r;
+        let d = p.doc;
+        d.doc_type == r.doc_type
+            && self.symbol_key.as_deref().is_none_or(|s| s == p.symbol_key)
+            && r.plenum.is_none_or(|n| d.plenum == Some(n))
+            && r.term.is_none_or(|t| d.term == Some(t))
+            && r.year
+                .is_none_or(|y| d.date.is_none_or(|date| date.year() == y))
+            && r.date
+                .as_deref()
+                .is_none_or(|w| p.iso_date.as_deref().is_none_or(|known| known == w))
+            && self
+                .issuer_lower
+                .as_deref()
+                .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
+    }
+}
+
+/// The known documents that fit `r`, in file order.
+fn fitting(r: &DocumentRef) -> Vec<&'static Prepared> {
+    let index = index();
+    // a numbered reference is compared with the documents of its number only
+    let mut candidates: Vec<&Prepared> = match r.number.as_deref() {
+        Some(n) => index
+            .by_number
+            .get(number_key(n))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &index.prepared[i])
+            .collect(),
+        None => index.prepared.iter().collect(),
+    };
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let query = Query {
+        r,
+        symbol_key: r.symbol.as_deref().map(symbol_key),
+        issuer_lower: r.issuer.as_deref().map(str::to_lowercase),
+    };
+    candidates.retain(|p| query.fits(p));
+    candidates
+}
+
 /// Fills `canonical`, `date`, `year` and `issuer` of `r` from the one known document
 /// that fits what the text wrote. The number, symbol, plenum and term are never
 /// filled: they are what the text says, and what identifies the reference.
@@ -157,53 +263,23 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
     {
         return Resolution::Unknown;
     }
-    let fits: Vec<&KnownDocument> = documents()
-        .iter()
-        .filter(|d| d.doc_type == r.doc_type)
-        .filter(|d| {
-            r.number
-                .as_deref()
-                .is_none_or(|n| number_key(n) == number_key(&d.number))
-        })
-        .filter(|d| {
-            r.symbol
-                .as_deref()
-                .is_none_or(|s| symbol_key(s) == symbol_key(&d.symbol))
-        })
-        .filter(|d| r.plenum.is_none_or(|p| d.plenum == Some(p)))
-        .filter(|d| r.term.is_none_or(|t| d.term == Some(t)))
-        .filter(|d| {
-            r.year
-                .is_none_or(|y| d.date.is_none_or(|date| date.year() == y))
-        })
-        .filter(|d| {
-            r.date.as_deref().is_none_or(|w| {
-                d.date
-                    .is_none_or(|date| date.format("%Y-%m-%d").to_string() == w)
-            })
-        })
-        .filter(|d| {
-            r.issuer
-                .as_deref()
-                .is_none_or(|i| issuer_fits(i, &d.issuer))
-        })
-        .collect();
+    let fits = fitting(r);
     // a plenum-only reference must name its term: "Nghị quyết Trung ương 4" alone
     // recurs in every term
     if r.number.is_none() && r.term.is_none() {
         return if fits.is_empty() {
             Resolution::Unknown
         } else {
-            Resolution::Ambiguous(fits.iter().map(|d| describe(d)).collect())
+            Resolution::Ambiguous(fits.iter().map(|p| describe(p.doc)).collect())
         };
     }
     match fits.as_slice() {
         [] => Resolution::Unknown,
-        [d] => {
+        [p] => {
+            let d = p.doc;
             r.canonical.get_or_insert_with(|| d.canonical.clone());
-            if let Some(date) = d.date {
-                r.date
-                    .get_or_insert_with(|| date.format("%Y-%m-%d").to_string());
+            if let (Some(date), Some(iso_date)) = (d.date, &p.iso_date) {
+                r.date.get_or_insert_with(|| iso_date.clone());
                 r.year.get_or_insert(date.year());
             }
             if !d.issuer.is_empty() {
@@ -211,7 +287,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
             }
             Resolution::Resolved
         }
-        many => Resolution::Ambiguous(many.iter().map(|d| describe(d)).collect()),
+        many => Resolution::Ambiguous(many.iter().map(|p| describe(p.doc)).collect()),
     }
 }
 

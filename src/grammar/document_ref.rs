@@ -374,7 +374,10 @@ const MAX_LIST_LOOKBACK: usize = 160;
 fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let before = &text[..at];
-    if !(before.ends_with(", ") || before.ends_with(" và ")) {
+    let before_sep = before
+        .strip_suffix(", ")
+        .or_else(|| before.strip_suffix(" và "))?;
+    if !ends_like_doc_number(before_sep.strip_suffix(',').unwrap_or(before_sep)) {
         return None;
     }
     let mut from = at.saturating_sub(MAX_LIST_LOOKBACK);
@@ -423,6 +426,21 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::DocumentRef(r),
         diagnostics: vec![],
     })
+}
+
+/// Whether `s` can end with a document number ("05", "18-NQ/TW", "05 - CT/TW",
+/// "30a/2008/NQ- CP"): it ends with a letter or digit, and its last token starts
+/// with a digit, carries a symbol's "/" or "-", or follows a "-". Numbers after a
+/// comma are common; this spares most of them the look-back for a type word.
+fn ends_like_doc_number(s: &str) -> bool {
+    if !s.ends_with(char::is_alphanumeric) {
+        return false;
+    }
+    let last = s.rsplit([' ', '\n']).next().unwrap_or(s);
+    let before_last = s[..s.len() - last.len()].trim_end_matches(' ');
+    last.starts_with(|c: char| c.is_ascii_digit())
+        || last.contains(['/', '-'])
+        || before_last.ends_with('-')
 }
 
 /// A bare symbol at a digit: "05-CT/TW", "30/2020/NĐ-CP"; a number alone is not one.
@@ -480,7 +498,9 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             ),
         ));
     }
-    if d.style == Style::Party && code == fold("qđ") {
+    // the code as the normalised view spells it, folded once
+    static QD: Keyword = Keyword::new("qđ");
+    if d.style == Style::Party && code == QD.folded() {
         diagnostics.push(ctx.diagnostic(
             Code::AmbiguousDocumentType,
             at,

@@ -353,17 +353,10 @@ fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
     if !crate::text::keyword::starts_word(text, num_at) {
         return None;
     }
+    // most numbers have no percent sign: look for it before reading the number
+    let number_end = number_end(text, num_at)?;
+    let sign_len = percent_sign_len(&text[number_end..])?;
     let q = quantity(ctx, num_at)?;
-    let after = &text[q.end..];
-    let sign_len = if after.starts_with('%') {
-        1
-    } else if after.starts_with(" %") {
-        2
-    } else if let Some(n) = after.strip_prefix(' ').and_then(|a| PHAN_TRAM.match_at(a)) {
-        n + 1
-    } else {
-        return None;
-    };
     let mut end = q.end + sign_len;
     if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
@@ -386,6 +379,19 @@ fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
         end,
         diagnostics: q.diagnostics,
     })
+}
+
+/// The percent sign at the start of `after` (what follows a number): "%", " %" or
+/// " phần trăm", and its byte length.
+fn percent_sign_len(after: &str) -> Option<usize> {
+    if after.starts_with('%') {
+        Some(1)
+    } else if after.starts_with(" %") {
+        Some(2)
+    } else {
+        let n = PHAN_TRAM.match_at(after.strip_prefix(' ')?)?;
+        Some(n + 1)
+    }
 }
 
 // tỷ lệ đảng viên trẻ đạt 98%, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt

@@ -51,10 +51,10 @@ use crate::text::date::{
 };
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
-use crate::text::number_words::scale_word;
 use crate::text::roman::roman;
 
 use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::percentage::number_end;
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -240,7 +240,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
     // a number is rarely a count of years or months: read it only when one could be
-    let counted = unit_follows_digits(t, at).then(|| count(ctx, at)).flatten();
+    let counted = unit_follows_number(t, at).then(|| count(ctx, at)).flatten();
     let mut longest = Longest::new(t, at);
     longest.offer(dash_range(t, at, invalid));
     longest.offer(count_years(ctx, at, counted, invalid));
@@ -876,28 +876,14 @@ fn count(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
     ok.then_some((q.value as u64, q.end))
 }
 
-/// Whether the number at `p`, a digit, is followed by what [`count_years`] and
-/// [`months_of_year`] need after their count: " năm", " tháng", or a scale word that
-/// [`count`] reads with the number ("1 nghìn năm"). Much cheaper than reading it.
-fn unit_follows_digits(t: &str, p: usize) -> bool {
-    let b = t.as_bytes();
-    let mut end = p;
-    // the digit groups of a number, as `digit_number` delimits them: "1.500", "2,5"
-    loop {
-        while b.get(end).is_some_and(u8::is_ascii_digit) {
-            end += 1;
-        }
-        let inner = matches!(b.get(end), Some(b'.' | b','))
-            && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-        if !inner {
-            break;
-        }
-        end += 1;
-    }
-    let Some(next) = t.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+/// Whether the number at `p` is followed by what [`count_years`] and
+/// [`months_of_year`] need after their count: " năm" or " tháng". Much cheaper than
+/// reading the number.
+fn unit_follows_number(t: &str, p: usize) -> bool {
+    let Some(next) = number_end(t, p).and_then(|end| t[end..].strip_prefix(' ')) else {
         return false;
     };
-    NAM.match_at(next).is_some() || THANG.match_at(next).is_some() || scale_word(next).is_some()
+    NAM.match_at(next).is_some() || THANG.match_at(next).is_some()
 }
 
 /// Whether the word before `p` makes the number there part of a date ("tháng 4 năm

@@ -19,7 +19,7 @@ use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 
 use super::common::{approx_word, count_at, quantity, APPROX, NUMBER_WORD_STARTS};
-use super::percentage::SUBJECT_STOPS;
+use super::percentage::{number_end, SUBJECT_STOPS};
 use super::{Ctx, Grammar, Match, Trigger};
 
 /// The registration grammar.
@@ -106,29 +106,21 @@ const MAX_ACTIVITY_WORDS: usize = 25;
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let (approx, num_at) = approx_word(text, at).unwrap_or((Approx::Exact, at));
-    // R% <who> …: a rate alone
-    let (value, mut rate, mut pos, mut diagnostics) = match percent_at(ctx, num_at) {
-        Some((r, end, d)) => (None, Some(r), end, d),
-        None => {
-            let c = count_at(ctx, at)?;
-            (Some(c.value), None, c.end, c.diagnostics)
-        }
-    };
     if !starts_word(text, num_at) {
         return None;
     }
-    pos = gap(text, pos)?;
-    let unit = match LUOT.match_at(&text[pos..]) {
-        Some(n) => {
-            pos = gap(text, pos + n)?;
-            RegistrationUnit::Times
+    // Nearly every number is no registration, and the words after it say so for less
+    // than reading it costs: the registrants and the verb first, the number last.
+    let (unit, who_start) = registrants_after(text, num_at)?;
+    let (who_end, verb_end) = who_then_verb(ctx, who_start)?;
+    // R% <who> …: a rate alone
+    let (value, mut rate, mut diagnostics) = match percent_at(ctx, num_at) {
+        Some((r, _, d)) => (None, Some(r), d),
+        None => {
+            let c = count_at(ctx, at)?;
+            (Some(c.value), None, c.diagnostics)
         }
-        None => RegistrationUnit::People,
     };
-    // who … verb
-    WHO_HEADS.longest_at(&text[pos..])?;
-    let who_start = pos;
-    let (who_end, verb_end) = who_then_verb(ctx, pos)?;
     let who = ctx.written(who_start, who_end);
     let mut end = verb_end;
     // activity
@@ -194,6 +186,37 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     })
 }
 
+/// Where the registrants start after the number at `at` — after [a percent sign,] a
+/// space and [lượt,] — and the unit; `None` unless a noun for registrants starts
+/// there. The number's end comes from [`number_end`], which is where the number
+/// that [`percent_at`] and [`count_at`] read ends, found without reading it.
+fn registrants_after(text: &str, at: usize) -> Option<(RegistrationUnit, usize)> {
+    let end = number_end(text, at)?;
+    let end = percent_sign_end(text, end).unwrap_or(end);
+    let mut pos = gap(text, end)?;
+    let unit = match LUOT.match_at(&text[pos..]) {
+        Some(n) => {
+            pos = gap(text, pos + n)?;
+            RegistrationUnit::Times
+        }
+        None => RegistrationUnit::People,
+    };
+    WHO_HEADS.longest_at(&text[pos..])?;
+    Some((unit, pos))
+}
+
+/// The end of a percent sign right after a number ending at `at`: "%" or " %".
+fn percent_sign_end(text: &str, at: usize) -> Option<usize> {
+    let after = &text[at..];
+    if after.starts_with('%') {
+        Some(at + 1)
+    } else if after.starts_with(" %") {
+        Some(at + 2)
+    } else {
+        None
+    }
+}
+
 fn gap(text: &str, at: usize) -> Option<usize> {
     text.get(at..)?.starts_with(' ').then_some(at + 1)
 }
@@ -201,14 +224,7 @@ fn gap(text: &str, at: usize) -> Option<usize> {
 /// "98,5%" at `at`: the rate, the end, and any number diagnostics.
 fn percent_at(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize, Vec<crate::error::Diagnostic>)> {
     let q = quantity(ctx, at)?;
-    let text = ctx.text();
-    let end = if text[q.end..].starts_with('%') {
-        q.end + 1
-    } else if text[q.end..].starts_with(" %") {
-        q.end + 2
-    } else {
-        return None;
-    };
+    let end = percent_sign_end(ctx.text(), q.end)?;
     Some((q.value, end, q.diagnostics))
 }
 

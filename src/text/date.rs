@@ -14,14 +14,13 @@
 //! ```
 //! Years have four digits, 1000–2999. Not supported: two-digit years ("26/3/18"),
 //! dates without a year (they are not records), lunar dates ("mùng 5 tháng Giêng").
+//!
+//! The grammars try these lexers at every digit run and at every "ngày", "tháng"
+//! and "năm", and nearly all of those positions hold no date. So the lexers are
+//! small hand-written steps over bytes, each returning the input after it, and
+//! they give up at the first byte that cannot continue a shape.
 
 use chrono::NaiveDate;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
-use nom::character::complete::{char, one_of};
-use nom::combinator::{map, map_res, opt, verify};
-use nom::sequence::{preceded, tuple};
-use nom::IResult;
 
 use super::keyword::{kw, Keyword};
 
@@ -52,12 +51,41 @@ impl PartialDate {
 
     /// ISO 8601 with only the written parts: "2018-03-26", "2018-03", "2018".
     pub(crate) fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
+        // every date and period record writes these: pushing digits costs a tenth
+        // of `format!`, which stays for the years that have a sign
+        let Ok(year) = u32::try_from(self.year) else {
+            return match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+                (Some(m), None) => format!("{:04}-{m:02}", self.year),
+                _ => format!("{:04}", self.year),
+            };
+        };
+        let mut iso = String::with_capacity(10);
+        push_padded(&mut iso, year, 4);
+        if let Some(m) = self.month {
+            iso.push('-');
+            push_padded(&mut iso, m, 2);
+            if let Some(d) = self.day {
+                iso.push('-');
+                push_padded(&mut iso, d, 2);
+            }
         }
+        iso
     }
+}
+
+/// `n` in decimal with at least `width` digits, zeros in front: `{n:0width$}`.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut rest = n;
+    let mut len = 0;
+    while len == 0 || rest > 0 {
+        digits[len] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
+    }
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(len)));
+    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// A date-shaped text, valid or not, and its length.
@@ -67,57 +95,87 @@ pub(crate) struct DateLex {
     pub len: usize,
 }
 
-fn small(input: &str) -> IResult<&str, u32> {
-    map_res(
-        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )(input)
+// ---------------------------------------------------------------------------
+// Steps: each reads one piece at the start of its input and returns what it read
+// and the input after it.
+
+/// The value of ASCII digits.
+fn digits_value(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0'))
 }
 
-fn year(input: &str) -> IResult<&str, i32> {
-    let (rest, y) = verify(
-        map_res(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-            str::parse,
-        ),
-        |y: &i32| (1000..=2999).contains(y),
-    )(input)?;
-    // 4 digits then another digit is no year
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Digit,
-        )));
-    }
-    Ok((rest, y))
+/// One or two digits (two when there are): a day, a month, a quarter.
+fn small(input: &str) -> Option<(u32, &str)> {
+    let b = input.as_bytes();
+    let n = b.iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    (n > 0).then(|| (digits_value(&b[..n]), &input[n..]))
 }
+
+/// Four digits, 1000–2999, not followed by another digit.
+fn year(input: &str) -> Option<(i32, &str)> {
+    let b = input.as_bytes();
+    let four = b.get(..4).filter(|d| d.iter().all(u8::is_ascii_digit))?;
+    let y = digits_value(four);
+    let rest = &input[4..];
+    // 4 digits then another digit is no year
+    let more = rest.starts_with(|c: char| c.is_ascii_digit());
+    ((1000..=2999).contains(&y) && !more).then_some((y as i32, rest))
+}
+
+/// The byte `c`.
+fn byte(input: &str, c: u8) -> Option<&str> {
+    (input.as_bytes().first() == Some(&c)).then(|| &input[1..])
+}
+
+/// One of the ASCII bytes in `set`: which one, and the rest.
+fn one_of<'a>(input: &'a str, set: &[u8]) -> Option<(u8, &'a str)> {
+    let c = *input.as_bytes().first()?;
+    set.contains(&c).then(|| (c, &input[1..]))
+}
+
+/// The keyword, at a word boundary.
+fn keyword<'a>(input: &'a str, k: &'static Keyword) -> Option<&'a str> {
+    kw(k)(input).ok().map(|(rest, _)| rest)
+}
+
+/// " tháng " between a day and its month.
+fn space_thang_space(input: &str) -> Option<&str> {
+    byte(keyword(byte(input, b' ')?, &THANG)?, b' ')
+}
+
+// ---------------------------------------------------------------------------
+// Shapes.
 
 // 26/3/2018, 26-3-2018, 26.3.2018
-fn numeric_dmy(input: &str) -> IResult<&str, (u32, u32, i32)> {
-    let (rest, (d, sep, m)) = tuple((small, one_of("/-."), small))(input)?;
-    let (rest, y) = preceded(char(sep), year)(rest)?;
-    Ok((rest, (d, m, y)))
+fn numeric_dmy(input: &str) -> Option<((u32, u32, i32), &str)> {
+    let (d, rest) = small(input)?;
+    let (sep, rest) = one_of(rest, b"/-.")?;
+    let (m, rest) = small(rest)?;
+    let (y, rest) = year(byte(rest, sep)?)?;
+    Some(((d, m, y), rest))
 }
 
 // 26 tháng 3 năm 2018, 26 tháng 3, 2018
-fn worded_dmy(input: &str) -> IResult<&str, (u32, u32, i32)> {
-    let (rest, (d, _, _, _, m)) = tuple((small, char(' '), kw(&THANG), char(' '), small))(input)?;
-    let (rest, y) = preceded(
-        alt((tag(" "), tag(", "))),
-        preceded(opt(tuple((kw(&NAM), char(' ')))), year),
-    )(rest)?;
-    Ok((rest, (d, m, y)))
+fn worded_dmy(input: &str) -> Option<((u32, u32, i32), &str)> {
+    let (d, rest) = small(input)?;
+    let (m, rest) = small(space_thang_space(rest)?)?;
+    let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix(", "))?;
+    // "năm " is optional: "năm" without a space after it is no year either
+    let rest = keyword(rest, &NAM)
+        .and_then(|r| byte(r, b' '))
+        .unwrap_or(rest);
+    let (y, rest) = year(rest)?;
+    Some(((d, m, y), rest))
 }
 
-// 3/2018, 3-2018, 3 năm 2018, 3, 2018
-fn month_year(input: &str) -> IResult<&str, (u32, i32)> {
-    let (rest, m) = small(input)?;
-    let (rest, y) = alt((
-        preceded(one_of("/-"), year),
-        preceded(tuple((char(' '), kw(&NAM), char(' '))), year),
-        preceded(tag(" - "), year),
-    ))(rest)?;
-    Ok((rest, (m, y)))
+// 3/2018, 3-2018, 3 năm 2018, 3 - 2018
+fn month_year(input: &str) -> Option<((u32, i32), &str)> {
+    let (m, rest) = small(input)?;
+    let (y, rest) = one_of(rest, b"/-")
+        .and_then(|(_, r)| year(r))
+        .or_else(|| year(byte(keyword(byte(rest, b' ')?, &NAM)?, b' ')?))
+        .or_else(|| year(rest.strip_prefix(" - ")?))?;
+    Some(((m, y), rest))
 }
 
 fn lexed(input: &str, rest: &str, date: Result<PartialDate, String>) -> Option<DateLex> {
@@ -129,39 +187,40 @@ fn lexed(input: &str, rest: &str, date: Result<PartialDate, String>) -> Option<D
 
 /// A day-month-year date at the start of `input`, numeric or worded.
 pub(crate) fn day_month_year(input: &str) -> Option<DateLex> {
-    let (rest, (d, m, y)) = alt((numeric_dmy, worded_dmy))(input).ok()?;
+    let ((d, m, y), rest) = numeric_dmy(input).or_else(|| worded_dmy(input))?;
     lexed(input, rest, PartialDate::new(y, Some(m), Some(d)))
 }
 
 /// "tháng 3/2018", "tháng 3 năm 2018" at the start of `input`.
 pub(crate) fn thang_month_year(input: &str) -> Option<DateLex> {
-    let (rest, (m, y)) = preceded(tuple((kw(&THANG), char(' '))), month_year)(input).ok()?;
+    let ((m, y), rest) = month_year(byte(keyword(input, &THANG)?, b' ')?)?;
     lexed(input, rest, PartialDate::new(y, Some(m), None))
 }
 
 /// A bare "3/2018" at the start of `input`: only a date where the caller says so.
 pub(crate) fn bare_month_year(input: &str) -> Option<DateLex> {
-    let (rest, (m, y)) = tuple((small, preceded(char('/'), year)))(input).ok()?;
+    let (m, rest) = small(input)?;
+    let (y, rest) = year(byte(rest, b'/')?)?;
     lexed(input, rest, PartialDate::new(y, Some(m), None))
 }
 
 /// "năm 2018" at the start of `input`.
 pub(crate) fn nam_year(input: &str) -> Option<DateLex> {
-    let (rest, y) = preceded(tuple((kw(&NAM), char(' '))), year)(input).ok()?;
+    let (y, rest) = year(byte(keyword(input, &NAM)?, b' ')?)?;
     lexed(input, rest, PartialDate::new(y, None, None))
 }
 
 /// A four-digit year (1000–2999) at the start of `input`, not followed by a digit:
 /// the year and its byte length. A range's ends are written this way ("2016-2021").
 pub(crate) fn year_at(input: &str) -> Option<(i32, usize)> {
-    let (rest, y) = year(input).ok()?;
+    let (y, rest) = year(input)?;
     Some((y, input.len() - rest.len()))
 }
 
 /// A one- or two-digit number (a day, a month, a quarter) at the start of `input`,
 /// not followed by another digit: its value and byte length.
 pub(crate) fn day_or_month(input: &str) -> Option<(u32, usize)> {
-    let (rest, n) = small(input).ok()?;
+    let (n, rest) = small(input)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -169,14 +228,12 @@ pub(crate) fn day_or_month(input: &str) -> Option<(u32, usize)> {
 }
 
 // 26/3, 26 tháng 3
-fn day_month_only(input: &str) -> IResult<&str, (u32, u32)> {
-    alt((
-        map(tuple((small, char('/'), small)), |(d, _, m)| (d, m)),
-        map(
-            tuple((small, char(' '), kw(&THANG), char(' '), small)),
-            |(d, _, _, _, m)| (d, m),
-        ),
-    ))(input)
+fn day_month_only(input: &str) -> Option<((u32, u32), &str)> {
+    let (d, rest) = small(input)?;
+    // the first shape that reads is taken, even when the caller then refuses it
+    let after_day = byte(rest, b'/').or_else(|| space_thang_space(rest))?;
+    let (m, rest) = small(after_day)?;
+    Some(((d, m), rest))
 }
 
 /// A day and month without a year at the start of `input` ("26/3", "26 tháng 3"),
@@ -184,7 +241,7 @@ fn day_month_only(input: &str) -> IResult<&str, (u32, u32)> {
 /// and the byte length. Not when more digits follow ("26/3/18", "26/123"); the
 /// caller tries [`day_month_year`] first. The values are not validated.
 pub(crate) fn day_month(input: &str) -> Option<(u32, u32, usize)> {
-    let (rest, (d, m)) = day_month_only(input).ok()?;
+    let ((d, m), rest) = day_month_only(input)?;
     let mut after = rest.chars();
     match after.next() {
         Some(c) if c.is_ascii_digit() => return None,
@@ -229,6 +286,30 @@ mod tests {
             iso(bare_month_year, "6/2020"),
             Some(Ok("2020-06".to_string()))
         );
+    }
+
+    #[test]
+    fn iso_pads_like_format() {
+        for (y, m, d) in [
+            (2018, Some(3), Some(26)),
+            (999, Some(12), None),
+            (7, None, None),
+            (12345, Some(123), Some(0)),
+            (-5, Some(1), Some(2)),
+            (0, Some(0), None),
+        ] {
+            let date = PartialDate {
+                year: y,
+                month: m,
+                day: d,
+            };
+            let expected = match (m, d) {
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}"),
+            };
+            assert_eq!(date.iso(), expected);
+        }
     }
 
     #[test]

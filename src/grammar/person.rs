@@ -134,12 +134,70 @@ struct WordSet {
     folded: OnceLock<Folded>,
 }
 
-/// A [`WordSet`]'s entries in the normalised view's spelling, grouped by first byte
-/// (longest first in each group) so that a look-up reads a handful of entries.
+/// A [`WordSet`]'s entries in the normalised view's spelling, in buckets by their
+/// first two bytes: a look-up reads one bucket, and most of its entries are told
+/// apart from the text by their first eight bytes alone.
 struct Folded {
+    /// Sorted by first byte, then longest first.
     entries: Vec<String>,
-    /// For each first byte, the range of `entries` that start with it.
-    by_first: Vec<(u32, u32)>,
+    /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
+    starts: Vec<u16>,
+    candidates: Vec<Candidate>,
+    /// The entries of one byte, longest first (after any bucket's).
+    short: Vec<Candidate>,
+}
+
+/// 512 buckets: a few entries in each, and a small table per set.
+const BUCKET_BITS: u32 = 9;
+
+/// The bucket of a text or an entry with at least two bytes: its first two bytes,
+/// hashed.
+fn bucket(s: &str) -> Option<usize> {
+    match *s.as_bytes() {
+        [a, b, ..] => {
+            let key = u32::from_le_bytes([a, b, 0, 0]);
+            Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
+        }
+        _ => None,
+    }
+}
+
+/// An entry and its first eight bytes.
+#[derive(Clone, Copy)]
+struct Candidate {
+    head: Head,
+    entry: u16,
+}
+
+/// Up to eight leading bytes, packed: an entry starts a text only if its head is
+/// the text's head, masked to the entry's length.
+#[derive(Clone, Copy)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    /// The head of an entry or a text.
+    fn of(s: &str) -> Head {
+        if let Some(eight) = s.as_bytes().first_chunk::<8>() {
+            return Head {
+                bytes: u64::from_le_bytes(*eight),
+                mask: u64::MAX,
+            };
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Head {
+            bytes: u64::from_le_bytes(bytes),
+            mask: u64::MAX.checked_shr(8 * (8 - s.len() as u32)).unwrap_or(0),
+        }
+    }
+
+    /// Whether `self`, an entry's head, may start a text with head `text`.
+    fn may_start(self, text: Head) -> bool {
+        text.bytes & self.mask == self.bytes
+    }
 }
 
 impl WordSet {
@@ -162,39 +220,59 @@ impl WordSet {
                 ))
             });
             entries.dedup();
-            let mut by_first = vec![(0u32, 0u32); 256];
+            let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
+            let mut short = Vec::new();
             for (i, e) in entries.iter().enumerate() {
-                let slot = &mut by_first[usize::from(e.as_bytes()[0])];
-                if slot.1 == 0 {
-                    slot.0 = i as u32;
+                let candidate = Candidate {
+                    head: Head::of(e),
+                    entry: u16::try_from(i).expect("a word set has fewer than 65536 entries"),
+                };
+                match bucket(e) {
+                    Some(b) => buckets[b].push(candidate),
+                    None => short.push(candidate),
                 }
-                slot.1 = i as u32 + 1;
             }
-            Folded { entries, by_first }
+            // the entries of a bucket that may start one text share their first two
+            // bytes, and so stay longest first
+            let mut starts = vec![0u16];
+            let mut candidates = Vec::new();
+            for b in buckets {
+                candidates.extend(b);
+                starts.push(candidates.len() as u16);
+            }
+            Folded {
+                entries,
+                starts,
+                candidates,
+                short,
+            }
         })
     }
 
-    /// The entries that may start `s`.
-    fn candidates(&self, s: &str) -> &[String] {
+    /// The entries that may start `s`, longest first.
+    fn candidates<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a str> {
         let f = self.folded();
-        let Some(&b) = s.as_bytes().first() else {
-            return &[];
-        };
-        let (lo, hi) = f.by_first[usize::from(b)];
-        f.entries.get(lo as usize..hi as usize).unwrap_or(&[])
+        let head = Head::of(s);
+        let bucket = bucket(s).map_or(&[][..], |b| {
+            &f.candidates[usize::from(f.starts[b])..usize::from(f.starts[b + 1])]
+        });
+        bucket
+            .iter()
+            .chain(&f.short)
+            .filter(move |c| c.head.may_start(head))
+            .map(|c| f.entries[usize::from(c.entry)].as_str())
     }
 
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
         self.candidates(s)
-            .iter()
-            .find(|k| s.starts_with(k.as_str()) && ends_word(s, k.len()))
-            .map(String::len)
+            .find(|k| s.starts_with(k) && ends_word(s, k.len()))
+            .map(str::len)
     }
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
-        self.candidates(s).iter().any(|k| k == s)
+        self.candidates(s).any(|k| k == s)
     }
 }
 

@@ -630,13 +630,15 @@ fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
     static MALE: WordSet = WordSet::new(&["ông", "anh"]);
     static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
-    let middle = |w: &str| {
+    static THI: WordSet = WordSet::new(&["Thị"]);
+    static VAN: WordSet = WordSet::new(&["Văn"]);
+    let middle = |w: &WordSet| {
         run.len() >= 3
             && run[1..run.len() - 1]
                 .iter()
-                .any(|t| folded(ctx, *t) == fold(w))
+                .any(|t| w.contains(folded(ctx, *t)))
     };
-    (MALE.contains(honorific) && middle("Thị")) || (FEMALE.contains(honorific) && middle("Văn"))
+    (MALE.contains(honorific) && middle(&THI)) || (FEMALE.contains(honorific) && middle(&VAN))
 }
 
 /// Capitalised words from `at` that can form a name after an honorific: cut at a

@@ -134,12 +134,70 @@ struct WordSet {
     folded: OnceLock<Folded>,
 }
 
-/// A [`WordSet`]'s entries in the normalised view's spelling, grouped by first byte
-/// (longest first in each group) so that a look-up reads a handful of entries.
+/// A [`WordSet`]'s entries in the normalised view's spelling, in buckets by their
+/// first two bytes: a look-up reads one bucket, and most of its entries are told
+/// apart from the text by their first eight bytes alone.
 struct Folded {
+    /// Sorted by first byte, then longest first.
     entries: Vec<String>,
-    /// For each first byte, the range of `entries` that start with it.
-    by_first: Vec<(u32, u32)>,
+    /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
+    starts: Vec<u16>,
+    candidates: Vec<Candidate>,
+    /// The entries of one byte, longest first (after any bucket's).
+    short: Vec<Candidate>,
+}
+
+/// 512 buckets: a few entries in each, and a small table per set.
+const BUCKET_BITS: u32 = 9;
+
+/// The bucket of a text or an entry with at least two bytes: its first two bytes,
+/// hashed.
+fn bucket(s: &str) -> Option<usize> {
+    match *s.as_bytes() {
+        [a, b, ..] => {
+            let key = u32::from_le_bytes([a, b, 0, 0]);
+            Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
+        }
+        _ => None,
+    }
+}
+
+/// An entry and its first eight bytes.
+#[derive(Clone, Copy)]
+struct Candidate {
+    head: Head,
+    entry: u16,
+}
+
+/// Up to eight leading bytes, packed: an entry starts a text only if its head is
+/// the text's head, masked to the entry's length.
+#[derive(Clone, Copy)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    /// The head of an entry or a text.
+    fn of(s: &str) -> Head {
+        if let Some(eight) = s.as_bytes().first_chunk::<8>() {
+            return Head {
+                bytes: u64::from_le_bytes(*eight),
+                mask: u64::MAX,
+            };
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Head {
+            bytes: u64::from_le_bytes(bytes),
+            mask: u64::MAX.checked_shr(8 * (8 - s.len() as u32)).unwrap_or(0),
+        }
+    }
+
+    /// Whether `self`, an entry's head, may start a text with head `text`.
+    fn may_start(self, text: Head) -> bool {
+        text.bytes & self.mask == self.bytes
+    }
 }
 
 impl WordSet {
@@ -162,39 +220,59 @@ impl WordSet {
                 ))
             });
             entries.dedup();
-            let mut by_first = vec![(0u32, 0u32); 256];
+            let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
+            let mut short = Vec::new();
             for (i, e) in entries.iter().enumerate() {
-                let slot = &mut by_first[usize::from(e.as_bytes()[0])];
-                if slot.1 == 0 {
-                    slot.0 = i as u32;
+                let candidate = Candidate {
+                    head: Head::of(e),
+                    entry: u16::try_from(i).expect("a word set has fewer than 65536 entries"),
+                };
+                match bucket(e) {
+                    Some(b) => buckets[b].push(candidate),
+                    None => short.push(candidate),
                 }
-                slot.1 = i as u32 + 1;
             }
-            Folded { entries, by_first }
+            // the entries of a bucket that may start one text share their first two
+            // bytes, and so stay longest first
+            let mut starts = vec![0u16];
+            let mut candidates = Vec::new();
+            for b in buckets {
+                candidates.extend(b);
+                starts.push(candidates.len() as u16);
+            }
+            Folded {
+                entries,
+                starts,
+                candidates,
+                short,
+            }
         })
     }
 
-    /// The entries that may start `s`.
-    fn candidates(&self, s: &str) -> &[String] {
+    /// The entries that may start `s`, longest first.
+    fn candidates<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a str> {
         let f = self.folded();
-        let Some(&b) = s.as_bytes().first() else {
-            return &[];
-        };
-        let (lo, hi) = f.by_first[usize::from(b)];
-        f.entries.get(lo as usize..hi as usize).unwrap_or(&[])
+        let head = Head::of(s);
+        let bucket = bucket(s).map_or(&[][..], |b| {
+            &f.candidates[usize::from(f.starts[b])..usize::from(f.starts[b + 1])]
+        });
+        bucket
+            .iter()
+            .chain(&f.short)
+            .filter(move |c| c.head.may_start(head))
+            .map(|c| f.entries[usize::from(c.entry)].as_str())
     }
 
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
         self.candidates(s)
-            .iter()
-            .find(|k| s.starts_with(k.as_str()) && ends_word(s, k.len()))
-            .map(String::len)
+            .find(|k| s.starts_with(k) && ends_word(s, k.len()))
+            .map(str::len)
     }
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
-        self.candidates(s).iter().any(|k| k == s)
+        self.candidates(s).any(|k| k == s)
     }
 }
 
@@ -265,22 +343,39 @@ fn word_at(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
 fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
     let span = ctx.view.original_span(s, e);
     let written = ctx.original.get(span.range()).unwrap_or("");
-    let mut letters = written.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return Case::Lower;
-    };
-    if !first.is_uppercase() {
+    let mut letters = written
+        .chars()
+        .filter(|&c| is_letter(c))
+        .map(|c| c.is_uppercase());
+    if letters.next() != Some(true) {
         return Case::Lower;
     }
     let (mut upper, mut lower) = (false, false);
-    for c in letters {
-        upper |= c.is_uppercase();
-        lower |= !c.is_uppercase();
+    for is_upper in letters {
+        upper |= is_upper;
+        lower |= !is_upper;
+        if upper && lower {
+            break;
+        }
     }
     match (upper, lower) {
         (false, _) => Case::Title,
         (true, false) => Case::Upper,
         (true, true) => Case::Mixed,
+    }
+}
+
+/// Whether `c` is alphabetic ([`char::is_alphabetic`]), with the blocks Vietnamese
+/// is written in answered without the Unicode tables: names are read letter by
+/// letter, and the tables are slow (a test checks the shortcut against them).
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        // Latin-1 letters and Latin Extended-A/B: all letters but × and ÷
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        // Latin Extended Additional (ạ…ỹ)
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -535,13 +630,15 @@ fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
     static MALE: WordSet = WordSet::new(&["ông", "anh"]);
     static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
-    let middle = |w: &str| {
+    static THI: WordSet = WordSet::new(&["Thị"]);
+    static VAN: WordSet = WordSet::new(&["Văn"]);
+    let middle = |w: &WordSet| {
         run.len() >= 3
             && run[1..run.len() - 1]
                 .iter()
-                .any(|t| folded(ctx, *t) == fold(w))
+                .any(|t| w.contains(folded(ctx, *t)))
     };
-    (MALE.contains(honorific) && middle("Thị")) || (FEMALE.contains(honorific) && middle("Văn"))
+    (MALE.contains(honorific) && middle(&THI)) || (FEMALE.contains(honorific) && middle(&VAN))
 }
 
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
@@ -1554,4 +1651,16 @@ fn from_name(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
             titles: vec![(s, e)],
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_shortcut_agrees_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 }

@@ -65,8 +65,11 @@ fn default_extractor() -> &'static Extractor {
 pub struct Extractor {
     grammars: Vec<&'static Grammar>,
     words: Option<AhoCorasick>,
-    /// For each automaton pattern, the grammars it triggers (bit i: `grammars[i]`).
+    /// For each automaton pattern, the grammars it triggers (bit i: `grammars[i]`)
+    /// however it is written…
     word_grammars: Vec<GrammarSet>,
+    /// …and those it triggers only when written with a capital first letter.
+    capitalised_grammars: Vec<GrammarSet>,
     digit_grammars: GrammarSet,
     patterns: Vec<String>,
     reference_date: Option<NaiveDate>,
@@ -148,6 +151,7 @@ impl ExtractorBuilder {
             .collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut word_grammars: Vec<GrammarSet> = Vec::new();
+        let mut capitalised_grammars: Vec<GrammarSet> = Vec::new();
         let mut digit_grammars = GrammarSet::default();
         for (gi, g) in grammars.iter().enumerate() {
             for t in g.triggers {
@@ -155,14 +159,16 @@ impl ExtractorBuilder {
                     digit_grammars.insert(gi);
                 }
                 for w in t.folded_words() {
-                    match patterns.iter().position(|p| *p == w) {
-                        Some(i) => word_grammars[i].insert(gi),
-                        None => {
-                            patterns.push(w);
-                            let mut set = GrammarSet::default();
-                            set.insert(gi);
-                            word_grammars.push(set);
-                        }
+                    let i = patterns.iter().position(|p| *p == w).unwrap_or_else(|| {
+                        patterns.push(w);
+                        word_grammars.push(GrammarSet::default());
+                        capitalised_grammars.push(GrammarSet::default());
+                        patterns.len() - 1
+                    });
+                    if matches!(t, Trigger::CapitalisedWords(_)) {
+                        capitalised_grammars[i].insert(gi);
+                    } else {
+                        word_grammars[i].insert(gi);
                     }
                 }
             }
@@ -176,6 +182,7 @@ impl ExtractorBuilder {
             grammars,
             words,
             word_grammars,
+            capitalised_grammars,
             digit_grammars,
             patterns,
             reference_date: self.reference_date,
@@ -274,7 +281,7 @@ impl Extractor {
     /// Every grammar match at every trigger position, in order of position and then
     /// of grammar.
     fn candidates(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<(usize, Match)> {
-        let starts = self.trigger_positions(ctx.view.as_str());
+        let starts = self.trigger_positions(ctx);
         stats.trigger_positions = starts.len();
         stats.grammar_calls = starts.iter().map(|(_, set)| set.len()).sum();
         let text_len = ctx.view.as_str().len();
@@ -293,12 +300,21 @@ impl Extractor {
 
     /// Where grammars start, sorted, each position once with the grammars to try:
     /// trigger words at word boundaries and the first digit of every digit run.
-    fn trigger_positions(&self, text: &str) -> Vec<(usize, GrammarSet)> {
+    fn trigger_positions(&self, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
+        let text = ctx.view.as_str();
         let mut words: Vec<(usize, GrammarSet)> = Vec::new();
         if let Some(ac) = &self.words {
             for m in ac.find_overlapping_iter(text) {
                 if starts_word(text, m.start()) && ends_word(text, m.end()) {
-                    words.push((m.start(), self.word_grammars[m.pattern().as_usize()]));
+                    let p = m.pattern().as_usize();
+                    let mut set = self.word_grammars[p];
+                    let capitalised = self.capitalised_grammars[p];
+                    if !capitalised.is_empty() && ctx.starts_upper_case(m.start()) {
+                        set = set.union(capitalised);
+                    }
+                    if !set.is_empty() {
+                        words.push((m.start(), set));
+                    }
                 }
             }
         }
@@ -497,10 +513,44 @@ mod tests {
     }
 
     #[test]
+    fn family_names_trigger_people_only_when_capitalised() {
+        let ex = Extractor::builder()
+            .kinds([RecordKind::Person])
+            .build()
+            .unwrap();
+        let text = "văn bản của hà nội; Văn Tiến Dũng, Hà Huy Tập";
+        let view = Normalized::new(text);
+        let starts: Vec<usize> = ex
+            .trigger_positions(&Ctx::new(&view, text, None))
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
+        let at = |word: &str| {
+            view.as_str()
+                .match_indices(word)
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let (van, ha) = (
+            at(&crate::text::normalize::fold("văn")),
+            at(&crate::text::normalize::fold("hà")),
+        );
+        assert!(
+            !starts.contains(&van[0]) && !starts.contains(&ha[0]),
+            "{starts:?}"
+        );
+        assert!(
+            starts.contains(&van[1]) && starts.contains(&ha[1]),
+            "{starts:?}"
+        );
+    }
+
+    #[test]
     fn trigger_positions_are_sorted_and_unique() {
         let ex = Extractor::builder().build().unwrap();
-        let view = Normalized::new("Năm 2020, hơn 5 chi bộ; chưa đến 12 đảng viên ngày 3/2.");
-        let starts = ex.trigger_positions(view.as_str());
+        let text = "Năm 2020, hơn 5 chi bộ; chưa đến 12 đảng viên ngày 3/2, Trần Văn A.";
+        let view = Normalized::new(text);
+        let starts = ex.trigger_positions(&Ctx::new(&view, text, None));
         assert!(starts.windows(2).all(|w| w[0].0 < w[1].0), "{starts:?}");
         assert!(starts.iter().all(|(_, set)| !set.is_empty()));
     }

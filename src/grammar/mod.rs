@@ -28,6 +28,9 @@ pub(crate) enum Trigger {
     Word(&'static Keyword),
     /// At any entry of a lexicon.
     Words(&'static (dyn Vocabulary + Sync)),
+    /// At any entry of a lexicon written with a capital first letter (a family
+    /// name starts a name only so; "hà", "văn" in running text do not).
+    CapitalisedWords(&'static (dyn Vocabulary + Sync)),
     /// At the first digit of a digit run.
     Digit,
 }
@@ -49,7 +52,7 @@ impl Trigger {
     pub(crate) fn folded_words(&self) -> Vec<String> {
         match self {
             Trigger::Word(k) => vec![k.folded().to_string()],
-            Trigger::Words(v) => v.folded_words(),
+            Trigger::Words(v) | Trigger::CapitalisedWords(v) => v.folded_words(),
             Trigger::Digit => vec![],
         }
     }

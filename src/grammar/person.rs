@@ -66,7 +66,7 @@ pub(crate) static GRAMMAR: Grammar = Grammar {
         Trigger::Words(&HONORIFICS),
         Trigger::Words(&ACADEMIC),
         Trigger::Words(&HEADS),
-        Trigger::Words(&FAMILY),
+        Trigger::CapitalisedWords(&FAMILY),
     ],
     parse,
 };

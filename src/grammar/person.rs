@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::word_len;
-use crate::text::keyword::{ends_word, starts_word};
+use crate::text::keyword::{ends_word, starts_word, Head};
 use crate::text::normalize::{fold, is_word_char};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
@@ -167,37 +167,6 @@ fn bucket(s: &str) -> Option<usize> {
 struct Candidate {
     head: Head,
     entry: u16,
-}
-
-/// Up to eight leading bytes, packed: an entry starts a text only if its head is
-/// the text's head, masked to the entry's length.
-#[derive(Clone, Copy)]
-struct Head {
-    bytes: u64,
-    mask: u64,
-}
-
-impl Head {
-    /// The head of an entry or a text.
-    fn of(s: &str) -> Head {
-        if let Some(eight) = s.as_bytes().first_chunk::<8>() {
-            return Head {
-                bytes: u64::from_le_bytes(*eight),
-                mask: u64::MAX,
-            };
-        }
-        let mut bytes = [0u8; 8];
-        bytes[..s.len()].copy_from_slice(s.as_bytes());
-        Head {
-            bytes: u64::from_le_bytes(bytes),
-            mask: u64::MAX.checked_shr(8 * (8 - s.len() as u32)).unwrap_or(0),
-        }
-    }
-
-    /// Whether `self`, an entry's head, may start a text with head `text`.
-    fn may_start(self, text: Head) -> bool {
-        text.bytes & self.mask == self.bytes
-    }
 }
 
 impl WordSet {

@@ -46,11 +46,44 @@ pub(crate) struct Lexicon<T: Copy + 'static> {
     folded: OnceLock<Folded<T>>,
 }
 
-/// The folded entries, longest first, and for each first byte the entries that
-/// start with it (indices into `entries`), so a lookup compares only those.
+/// The folded entries, longest first, their heads, and for each first byte the
+/// entries that start with it (indices into `entries`), so a lookup compares only
+/// those, and most of them by their head alone.
 struct Folded<T> {
     entries: Vec<(String, T)>,
+    heads: Vec<Head>,
     by_first_byte: Vec<Vec<u16>>,
+}
+
+/// Up to eight leading bytes, packed: an entry starts a text only if its head is
+/// the text's head, masked to the entry's length.
+#[derive(Clone, Copy)]
+pub(crate) struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    /// The head of an entry or a text.
+    pub(crate) fn of(s: &str) -> Head {
+        if let Some(eight) = s.as_bytes().first_chunk::<8>() {
+            return Head {
+                bytes: u64::from_le_bytes(*eight),
+                mask: u64::MAX,
+            };
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Head {
+            bytes: u64::from_le_bytes(bytes),
+            mask: u64::MAX.checked_shr(8 * (8 - s.len() as u32)).unwrap_or(0),
+        }
+    }
+
+    /// Whether `self`, an entry's head, may start a text with head `text`.
+    pub(crate) fn may_start(self, text: Head) -> bool {
+        text.bytes & self.mask == self.bytes
+    }
 }
 
 impl<T: Copy + 'static> Lexicon<T> {
@@ -74,6 +107,7 @@ impl<T: Copy + 'static> Lexicon<T> {
                 }
             }
             Folded {
+                heads: entries.iter().map(|(k, _)| Head::of(k)).collect(),
                 entries,
                 by_first_byte,
             }
@@ -85,9 +119,12 @@ impl<T: Copy + 'static> Lexicon<T> {
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         let first = *input.as_bytes().first()?;
         let index = self.index();
+        let head = Head::of(input);
         index.by_first_byte[usize::from(first)]
             .iter()
-            .map(|&i| &index.entries[usize::from(i)])
+            .map(|&i| usize::from(i))
+            .filter(|&i| index.heads[i].may_start(head))
+            .map(|i| &index.entries[i])
             .find(|(k, _)| has_prefix(input, k) && ends_word(input, k.len()))
             .map(|(k, t)| (*t, k.len()))
     }
@@ -173,6 +210,20 @@ mod tests {
         assert_eq!(APPROX.longest_at(&fold("chưa đến 5")).map(|x| x.0), Some(2));
         assert_eq!(APPROX.longest_at(&fold("chưa có")).map(|x| x.0), Some(1));
         assert_eq!(APPROX.written().len(), 2);
+    }
+
+    #[test]
+    fn a_head_rules_out_what_the_entry_cannot_start() {
+        let entry = Head::of("chi bộ");
+        assert!(entry.may_start(Head::of("chi bộ cơ sở")));
+        assert!(entry.may_start(Head::of("chi bộ")));
+        assert!(!entry.may_start(Head::of("chi đoàn")));
+        assert!(!entry.may_start(Head::of("chi")));
+        let long = Head::of("tổ chức cơ sở đảng"); // longer than eight bytes
+        assert!(long.may_start(Head::of("tổ chức cơ sở đảng")));
+        assert!(long.may_start(Head::of("tổ chức đảng"))); // only a first filter
+        assert!(!long.may_start(Head::of("tổ dân phố")));
+        assert!(Head::of("").may_start(Head::of("x")));
     }
 
     #[test]

@@ -320,16 +320,12 @@ impl Extractor {
         }
         // the automaton reports matches by their end; a few overlap
         words.sort_unstable_by_key(|&(at, _)| at);
-        let bytes = text.as_bytes();
-        let digits = (!self.digit_grammars.is_empty())
-            .then(|| {
-                (0..bytes.len()).filter(|&i| {
-                    bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())
-                })
-            })
-            .into_iter()
-            .flatten()
-            .map(|i| (i, self.digit_grammars));
+        let digits = if self.digit_grammars.is_empty() {
+            Vec::new()
+        } else {
+            digit_run_starts(text.as_bytes())
+        };
+        let digits = digits.into_iter().map(|i| (i, self.digit_grammars));
         let mut merged: Vec<(usize, GrammarSet)> = Vec::with_capacity(words.len());
         let mut words = words.into_iter().peekable();
         let mut digits = digits.peekable();
@@ -348,6 +344,20 @@ impl Extractor {
         }
         merged
     }
+}
+
+/// Where the runs of ASCII digits start.
+fn digit_run_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut after_digit = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let digit = b.is_ascii_digit();
+        if digit && !after_digit {
+            starts.push(i);
+        }
+        after_digit = digit;
+    }
+    starts
 }
 
 /// A set of grammars, by their index in [`Extractor::grammars`].
@@ -433,6 +443,13 @@ impl ByteSet {
     }
 
     fn any(&self, start: usize, end: usize) -> bool {
+        if start / 64 == end.saturating_sub(1) / 64 {
+            let w = start / 64;
+            return self
+                .0
+                .get(w)
+                .is_some_and(|&bits| bits & Self::mask(w, start, end) != 0);
+        }
         (start / 64..end.div_ceil(64)).any(|w| {
             self.0
                 .get(w)

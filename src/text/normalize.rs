@@ -52,6 +52,9 @@ pub(crate) struct Normalized {
     /// For each [`BUCKET`] bytes of the view, the index of the first anchor at or
     /// after the bucket's start, so a lookup searches a few anchors, not all.
     buckets: Vec<usize>,
+    /// The anchor the last lookup used: grammars mostly look up offsets in the order
+    /// of the text, so the next lookup usually wants the same one or the next.
+    last: std::cell::Cell<usize>,
 }
 
 /// Bytes of view per lookup bucket.
@@ -71,6 +74,7 @@ impl Normalized {
             text: String::new(),
             anchors: vec![(0, 0)],
             buckets: Vec::new(),
+            last: std::cell::Cell::new(0),
         };
         let mut k = 0;
         for (at, _) in inner.text.char_indices() {
@@ -128,6 +132,7 @@ impl Normalized {
             text: String::with_capacity(capacity),
             anchors: vec![(0, 0)],
             buckets: Vec::new(),
+            last: std::cell::Cell::new(0),
         }
     }
 
@@ -178,6 +183,17 @@ impl Normalized {
     /// The original byte offset of a normalised offset, as a start position.
     pub(crate) fn original_offset(&self, normalised: usize) -> usize {
         let at = normalised.min(self.text.len());
+        let last = self.last.get();
+        for k in last..self.anchors.len().min(last + 2) {
+            let covers = |k: usize| {
+                self.anchors[k].0 <= at && self.anchors.get(k + 1).is_none_or(|next| next.0 > at)
+            };
+            if covers(k) {
+                self.last.set(k);
+                let (v, o) = self.anchors[k];
+                return o + (at - v);
+            }
+        }
         // Count the anchors at or before `at`: all of those before `at`'s bucket, and
         // those in it up to `at` (every anchor after the bucket lies after `at`).
         let lo = self.buckets.get(at / BUCKET).copied().unwrap_or(0);
@@ -188,8 +204,14 @@ impl Normalized {
             .unwrap_or(self.anchors.len());
         let window = self.anchors.get(lo..hi.max(lo)).unwrap_or_default();
         let k = lo + window.partition_point(|&(v, _)| v <= at);
-        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
-            Some(&(v, o)) => o + (at - v),
+        match k
+            .checked_sub(1)
+            .and_then(|k| self.anchors.get(k).map(|a| (k, a)))
+        {
+            Some((k, &(v, o))) => {
+                self.last.set(k);
+                o + (at - v)
+            }
             None => at,
         }
     }

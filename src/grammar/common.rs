@@ -4,8 +4,8 @@ use crate::error::{Code, Diagnostic};
 use crate::record::Approx;
 use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
-use crate::text::number::{scaled_number, Reading};
-use crate::text::number_words::number_words;
+use crate::text::number::{digit_groups_len, scaled_number, Reading};
+use crate::text::number_words::{number_words, scale_word};
 
 use super::Ctx;
 
@@ -136,6 +136,24 @@ fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
         value: value as f64,
         end: at + len,
         diagnostics: vec![],
+    })
+}
+
+/// Where the number that [`quantity`] reads at `at` ends, found without reading its
+/// value: for digits the digit groups ("1.500", "2,5") and a scale word after them
+/// ("5,3 triệu"), for words what `number_words` reads. When `quantity` reads a
+/// number at `at` it ends there; `None` when it reads none for sure. A grammar that
+/// needs a sign or a word after the number looks there first: most numbers have
+/// neither, and reading a value (and its diagnostics) costs far more.
+pub(crate) fn number_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return number_words(rest).map(|(_, len)| at + len);
+    }
+    let end = at + digit_groups_len(rest.as_bytes())?;
+    Some(match text[end..].strip_prefix(' ').and_then(scale_word) {
+        Some((_, len)) => end + 1 + len,
+        None => end,
     })
 }
 

@@ -34,9 +34,7 @@ use crate::record::{Approx, Percentage, RecordData, RecordKind};
 use crate::text::keyword::word_len;
 use crate::text::keyword::{Keyword, Lexicon};
 
-use crate::text::number_words::{number_words, scale_word};
-
-use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -280,48 +278,6 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }),
         diagnostics: share.diagnostics,
     })
-}
-
-/// Where the number that [`quantity`] reads at `at` ends, found without reading its
-/// value: for digits the digit groups ("1.500", "2,5") and a scale word after them
-/// ("5,3 triệu"), for words what `number_words` reads. When `quantity` reads a
-/// number at `at` it ends there; `None` when it reads none for sure. A grammar that
-/// needs a sign or a word after the number looks there first: most numbers have
-/// neither, and reading a value (and its diagnostics) costs far more.
-pub(crate) fn number_end(text: &str, at: usize) -> Option<usize> {
-    let rest = text.get(at..)?;
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return number_words(rest).map(|(_, len)| at + len);
-    }
-    let end = at + digit_groups_len(rest.as_bytes())?;
-    Some(match text[end..].strip_prefix(' ').and_then(scale_word) {
-        Some((_, len)) => end + 1 + len,
-        None => end,
-    })
-}
-
-/// The most bytes a number written in digits takes (`MAX_DIGITS_RUN` of
-/// `digit_number`); longer runs are no number, and are not scanned further.
-const MAX_NUMBER_BYTES: usize = 30;
-
-/// The length of the digit groups at the start of `b`: digits with single '.' or ','
-/// between them, as `digit_number` delimits them. `None` past [`MAX_NUMBER_BYTES`].
-fn digit_groups_len(b: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    loop {
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-            if i > MAX_NUMBER_BYTES {
-                return None;
-            }
-        }
-        let inner =
-            matches!(b.get(i), Some(b'.' | b',')) && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if !inner {
-            return Some(i);
-        }
-        i += 1;
-    }
 }
 
 /// The number and its sign, read by [`share_at`], in normalised offsets.

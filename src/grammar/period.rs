@@ -53,8 +53,7 @@ use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
 use crate::text::roman::roman;
 
-use super::common::{approx_word, quantity, APPROX, NUMBER_WORD_STARTS};
-use super::percentage::number_end;
+use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");

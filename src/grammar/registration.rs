@@ -18,8 +18,8 @@ use crate::text::keyword::token_len;
 use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 
-use super::common::{approx_word, count_at, quantity, APPROX, NUMBER_WORD_STARTS};
-use super::percentage::{number_end, SUBJECT_STOPS};
+use super::common::{approx_word, count_at, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::percentage::SUBJECT_STOPS;
 use super::{Ctx, Grammar, Match, Trigger};
 
 /// The registration grammar.

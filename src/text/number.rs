@@ -164,6 +164,30 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     })
 }
 
+/// The most bytes a number written in digits takes (the bound on
+/// [`digit_number`]'s digits, with their separators); longer runs are no number, and are not scanned further.
+const MAX_NUMBER_BYTES: usize = 30;
+
+/// The length of the digit groups at the start of `b`: digits with single '.' or ','
+/// between them, as `digit_number` delimits them. `None` past [`MAX_NUMBER_BYTES`].
+pub(crate) fn digit_groups_len(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            if i > MAX_NUMBER_BYTES {
+                return None;
+            }
+        }
+        let inner =
+            matches!(b.get(i), Some(b'.' | b',')) && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !inner {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
 /// A digit number followed by an optional scale word ("5,3 triệu"): the value is
 /// multiplied, and the length covers the scale word.
 pub(crate) fn scaled_number(input: &str) -> Option<DigitNumber> {

@@ -75,7 +75,7 @@ fn ratio_table(inputs: &[(&str, String)]) {
         "input", "MB", "extract MB/s", "scan MB/s", "ratio"
     );
     for (name, text) in inputs {
-        let runs = if text.len() > 1 << 20 { 5 } else { 51 };
+        let runs = if text.len() > 1 << 20 { 9 } else { 51 };
         let e = median_mb_s(text, runs, |t| {
             black_box(ex.extract(t));
         });

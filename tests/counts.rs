@@ -1,17 +1,14 @@
 //! org_count and member_count: surface forms, refusals, breakdown checks.
 
-use baocao::{
-    Approx, CheckKind, Extractor, MemberCategory, OrgLevel, OrgUnit, RecordData, RecordKind,
-};
+use baocao::{Approx, CheckKind, MemberCategory, OrgLevel, OrgUnit, RecordData, RecordKind};
 use proptest::prelude::*;
 
+mod support;
+use support::generate::dotted;
+use support::records_of;
+
 fn counts(text: &str) -> Vec<(String, RecordData)> {
-    let ex = Extractor::builder()
-        .kinds([RecordKind::OrgCount, RecordKind::MemberCount])
-        .build()
-        .unwrap();
-    ex.extract(text)
-        .records
+    records_of(&[RecordKind::OrgCount, RecordKind::MemberCount], text)
         .into_iter()
         .map(|r| (r.text, r.data))
         .collect()
@@ -387,18 +384,6 @@ fn words(n: u64) -> String {
         (t, u) => out.push(format!("{} mươi {}", D[t as usize], D[u as usize])),
     }
     out.join(" ")
-}
-
-fn dotted(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 proptest! {

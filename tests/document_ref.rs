@@ -1,16 +1,14 @@
 //! document_ref: surface forms in both numbering systems, registry resolution,
 //! misspelt type words, and rendered references read back.
 
-use baocao::{DocumentRef, Extractor, RecordData, RecordKind};
+use baocao::{DocumentRef, RecordData, RecordKind};
 use proptest::prelude::*;
 
+mod support;
+use support::records_of;
+
 fn refs(text: &str) -> Vec<(String, DocumentRef)> {
-    let ex = Extractor::builder()
-        .kinds([RecordKind::DocumentRef])
-        .build()
-        .unwrap();
-    ex.extract(text)
-        .records
+    records_of(&[RecordKind::DocumentRef], text)
         .into_iter()
         .filter_map(|r| match r.data {
             RecordData::DocumentRef(d) => Some((r.text, d)),

@@ -2,16 +2,14 @@
 //! approximation word, "phần trăm", "từ … trở lên", subjects present and absent, and
 //! the rate check on a share above 100 %.
 
-use baocao::{extract, Approx, CheckKind, Extractor, Percentage, RecordData, RecordKind};
+use baocao::{extract, Approx, CheckKind, Percentage, RecordData, RecordKind};
+
+mod support;
+use support::{checks_of, records_of};
 
 /// Percentages only.
 fn percentages(text: &str) -> Vec<(String, Percentage)> {
-    let ex = Extractor::builder()
-        .kinds([RecordKind::Percentage])
-        .build()
-        .expect("one kind is a valid choice");
-    ex.extract(text)
-        .records
+    records_of(&[RecordKind::Percentage], text)
         .into_iter()
         .map(|r| match r.data {
             RecordData::Percentage(p) => (r.text, p),
@@ -469,11 +467,7 @@ fn a_share_above_100_is_a_rate_check() {
         ("Thu ngân sách bằng 125%.", false),
     ] {
         let out = extract(sentence);
-        let rate: Vec<_> = out
-            .checks
-            .iter()
-            .filter(|c| c.check == CheckKind::Rate)
-            .collect();
+        let rate = checks_of(&out, CheckKind::Rate);
         if checked {
             assert_eq!(rate.len(), 1, "{sentence}: {:#?}", out.checks);
             assert!(!rate[0].ok);

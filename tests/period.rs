@@ -3,14 +3,12 @@
 
 use baocao::{Code, Extractor, Period, PeriodLabel, RecordData, RecordKind, Recurrence};
 
+mod support;
+use support::records_of;
+
 /// Periods only.
 fn periods(text: &str) -> Vec<(String, Period)> {
-    let ex = Extractor::builder()
-        .kinds([RecordKind::Period])
-        .build()
-        .expect("one kind is a valid choice");
-    ex.extract(text)
-        .records
+    records_of(&[RecordKind::Period], text)
         .into_iter()
         .map(|r| match r.data {
             RecordData::Period(p) => (r.text, p),

@@ -3,7 +3,7 @@
 //! organisations, sentence-initial capitals, titles without a name), and the data
 //! tables the grammar ships.
 
-use baocao::{Extractor, Person, RecordData, RecordKind};
+use baocao::{Person, RecordData, RecordKind};
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -12,17 +12,12 @@ use unicode_normalization::UnicodeNormalization;
 #[path = "../src/grammar/person/tables.rs"]
 mod tables;
 
+mod support;
+use support::records_of;
+
 /// Person records only: (text, record).
 fn people(text: &str) -> Vec<(String, Person)> {
-    let ex = Extractor::builder()
-        .kinds([RecordKind::Person])
-        .build()
-        .expect("one kind is a valid choice");
-    let out = ex.extract(text);
-    for r in &out.records {
-        assert_eq!(&text[r.span.range()], r.text, "span of {:?}", r.text);
-    }
-    out.records
+    records_of(&[RecordKind::Person], text)
         .into_iter()
         .map(|r| match r.data {
             RecordData::Person(p) => (r.text, p),

@@ -9,6 +9,10 @@ use baocao::{
 };
 use proptest::prelude::*;
 
+mod support;
+use support::checks_of;
+use support::generate::dotted;
+
 /// The registrations of `text`, with their texts.
 fn registrations(out: &Extraction) -> Vec<(String, Registration)> {
     out.records
@@ -491,11 +495,7 @@ fn refusals() {
 fn rate_checks() {
     // a registration rate above 100 %
     let out = extract("Năm 2020, 1.000 đảng viên đăng ký nêu gương, đạt 105%.");
-    let checks: Vec<_> = out
-        .checks
-        .iter()
-        .filter(|c| c.check == CheckKind::Rate)
-        .collect();
+    let checks = checks_of(&out, CheckKind::Rate);
     assert_eq!(checks.len(), 1, "{:#?}", out.checks);
     assert!(!checks[0].ok);
     assert_eq!(checks[0].found, 105.0);
@@ -520,11 +520,7 @@ fn rate_checks() {
         ),
     ] {
         let out = extract(sentence);
-        let rate: Vec<_> = out
-            .checks
-            .iter()
-            .filter(|c| c.check == CheckKind::Rate)
-            .collect();
+        let rate = checks_of(&out, CheckKind::Rate);
         assert_eq!(rate.len(), 1, "{sentence}: {:#?}", out.checks);
         assert_eq!(rate[0].ok, ok, "{sentence}");
         assert_eq!(rate[0].found, 121.9, "{sentence}");
@@ -570,19 +566,6 @@ enum Amount {
     Rate(u32),
 }
 
-/// 33622 → "33.622".
-fn vietnamese_number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// 985 tenths → "98,5".
 fn vietnamese_rate(tenths: u32) -> String {
     if tenths % 10 == 0 {
@@ -606,7 +589,7 @@ impl Drawn {
         }
         match &self.amount {
             Amount::Count { value, times } => {
-                s.push_str(&vietnamese_number(*value));
+                s.push_str(&dotted(*value));
                 if *times {
                     s.push_str(" lượt");
                 }
@@ -640,7 +623,7 @@ impl Drawn {
             } else {
                 ", trong đó "
             });
-            s.push_str(&vietnamese_number(m));
+            s.push_str(&dotted(m));
             s.push(' ');
             s.push_str(who);
         }

@@ -45,7 +45,8 @@ const FILLER: &[&str] = &[
     "Bên cạnh kết quả đạt được, việc đổi mới nội dung sinh hoạt chi bộ ở một số nơi còn chậm, chưa thu hút đảng viên trẻ.",
 ];
 
-fn dotted(n: u64) -> String {
+/// 33622 → "33.622": thousands separated by dots, as Vietnamese writes them.
+pub fn dotted(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use baocao::csv::{enum_name, number};
 use baocao::{Extraction, RecordKind};
 
 const USAGE: &str = "usage: annotate [--out DIR] FILE...
@@ -340,8 +341,8 @@ fn page(text: &str, ex: &Extraction) -> String {
                 "<tr><td>{place}<br><span class=\"hint\">bytes {}–{}</span></td><td><strong>{} {}</strong><br>{}</td></tr>",
                 d.span.start,
                 d.span.end,
-                esc(&json_name(&d.level)),
-                esc(&json_name(&d.code)),
+                esc(&enum_name(&d.level).unwrap_or_default()),
+                esc(&enum_name(&d.code).unwrap_or_default()),
                 esc(&d.message)
             );
         }
@@ -362,24 +363,7 @@ fn link(ex: &Extraction, i: usize) -> String {
 }
 
 fn check_kind(c: &baocao::Check) -> String {
-    json_name(&c.check)
-}
-
-/// The contract's name of an enum value.
-fn json_name<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        v.to_string()
-    }
+    enum_name(&c.check).unwrap_or_default()
 }
 
 /// `s` escaped for HTML text and double-quoted attributes.

@@ -29,6 +29,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use baocao::csv::{enum_name, number};
 use baocao::{Extraction, MemberCategory, OrgUnit, Record, RecordData, RecordKind};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -309,7 +310,7 @@ impl Corpus {
         for c in ex.checks.iter().filter(|c| !c.ok) {
             self.failed.push(FailedCheck {
                 source: source.clone(),
-                check: json_name(&c.check),
+                check: enum_name(&c.check).unwrap_or_default(),
                 expected: c.expected,
                 found: c.found,
                 total: text_of(c.total),
@@ -590,9 +591,11 @@ fn members_total(records: &[Record]) -> Option<Total> {
     records
         .iter()
         .filter_map(|r| match &r.data {
-            RecordData::MemberCount(m) if m.category == MemberCategory::Member => {
-                Some(((m.scope.is_none(), m.value), r, json_name(&m.category)))
-            }
+            RecordData::MemberCount(m) if m.category == MemberCategory::Member => Some((
+                (m.scope.is_none(), m.value),
+                r,
+                enum_name(&m.category).unwrap_or_default(),
+            )),
             _ => None,
         })
         .max_by_key(|(key, _, _)| *key)
@@ -616,7 +619,7 @@ fn organisations_total(records: &[Record]) -> Option<Total> {
                     o.value,
                 ),
                 r,
-                json_name(&o.unit),
+                enum_name(&o.unit).unwrap_or_default(),
             )),
             _ => None,
         })
@@ -706,22 +709,5 @@ fn clip(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n - 1).collect();
         t.push('…');
         t
-    }
-}
-
-/// The contract's name of an enum value.
-fn json_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        v.to_string()
     }
 }

@@ -299,8 +299,15 @@ pub(crate) fn cross(extraction: &Extraction) -> Cross {
     }
 }
 
-/// The contract's name of a unit-like enum value (`full_member`).
-pub(crate) fn enum_name<T: Serialize>(value: &T) -> Option<String> {
+/// The contract's name of a unit-like enum value, as the JSON and the CSV write it;
+/// `None` for a value that does not serialise to a name.
+///
+/// ```
+/// use baocao::{csv::enum_name, MemberCategory};
+/// assert_eq!(enum_name(&MemberCategory::FullMember).as_deref(), Some("full_member"));
+/// assert_eq!(enum_name(&baocao::CheckKind::Sum).as_deref(), Some("sum"));
+/// ```
+pub fn enum_name<T: Serialize>(value: &T) -> Option<String> {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => Some(s),
         _ => None,
@@ -309,7 +316,12 @@ pub(crate) fn enum_name<T: Serialize>(value: &T) -> Option<String> {
 
 /// A number as the contract writes it: whole numbers without a fraction (`100`),
 /// others in the shortest form that reads back exactly (`98.5`).
-pub(crate) fn number(v: f64) -> String {
+///
+/// ```
+/// assert_eq!(baocao::csv::number(100.0), "100");
+/// assert_eq!(baocao::csv::number(98.5), "98.5");
+/// ```
+pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         (v as i64).to_string()
     } else {

@@ -56,31 +56,30 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
         return None;
     }
     // groups of digits separated by single '.' or ','
+    let len = digit_groups_len(bytes)?;
     let mut groups = [(0usize, 0usize); MAX_DIGITS];
     let mut seps = [0u8; MAX_DIGITS];
     let mut n = 0;
-    let mut digit_count = 0;
-    let mut i = 0;
-    loop {
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-            digit_count += 1;
-            if digit_count > MAX_DIGITS {
-                return None;
-            }
+    let mut start = 0;
+    // each separator, then the end, closes a group
+    let group_ends = bytes[..len]
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is_ascii_digit())
+        .map(|(i, &sep)| (i, Some(sep)))
+        .chain([(len, None)]);
+    for (end, sep) in group_ends {
+        if n == MAX_DIGITS {
+            return None; // more groups than digits allowed
         }
-        groups[n] = (start, i);
+        groups[n] = (start, end);
+        seps[n] = sep.unwrap_or(0);
         n += 1;
-        let continues =
-            i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit();
-        if !continues {
-            break;
-        }
-        seps[n - 1] = bytes[i];
-        i += 1;
+        start = end + 1;
     }
-    let len = i;
+    if groups[..n].iter().map(|g| g.1 - g.0).sum::<usize>() > MAX_DIGITS {
+        return None;
+    }
     if input[len..]
         .chars()
         .next()
@@ -164,12 +163,12 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     })
 }
 
-/// The most bytes a number written in digits takes (the bound on
-/// [`digit_number`]'s digits, with their separators); longer runs are no number, and are not scanned further.
-const MAX_NUMBER_BYTES: usize = 30;
+/// The most bytes a number written in digits takes: [`MAX_DIGITS`] digits with a
+/// separator between each two. Longer runs are no number and are not scanned further.
+const MAX_NUMBER_BYTES: usize = 2 * MAX_DIGITS;
 
 /// The length of the digit groups at the start of `b`: digits with single '.' or ','
-/// between them, as `digit_number` delimits them. `None` past [`MAX_NUMBER_BYTES`].
+/// between them, the extent [`digit_number`] reads. `None` past [`MAX_NUMBER_BYTES`].
 pub(crate) fn digit_groups_len(b: &[u8]) -> Option<usize> {
     let mut i = 0;
     loop {

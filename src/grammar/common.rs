@@ -416,6 +416,7 @@ static SCOPE_STOPS: Lexicon<()> = Lexicon::new(&[
 mod tests {
     use super::*;
     use crate::text::normalize::fold;
+    use std::cell::Cell;
 
     #[test]
     fn approximation_words_are_sorted_and_unique() {
@@ -442,12 +443,6 @@ mod tests {
         }
         assert_eq!(approx_word(&fold("hơnx 5"), 0), None);
     }
-}
-
-#[cfg(test)]
-mod memo_tests {
-    use super::*;
-    use std::cell::Cell;
 
     #[test]
     fn memo_reads_a_position_once_while_it_is_recent() {

@@ -108,9 +108,7 @@ impl Normalized {
             let (end, ascii) = token_end(original, i);
             let token = &original[i..end];
             if ascii {
-                let start = out.text.len();
-                out.push_str(token, i);
-                out.text[start..].make_ascii_lowercase();
+                out.push_ascii_lowercase(token, i);
             } else if let Some(folded) = cache.get(&Token(token)) {
                 out.push_folded(folded, i);
             } else {
@@ -145,9 +143,7 @@ impl Normalized {
                 let end = i + word_len(&token[i..]);
                 let word = &token[i..end];
                 if word.is_ascii() {
-                    let start = out.text.len();
-                    out.push_str(word, i);
-                    out.text[start..].make_ascii_lowercase();
+                    out.push_ascii_lowercase(word, i);
                 } else {
                     out.push_folded(&FoldedWord::new(word), i);
                 }
@@ -244,6 +240,13 @@ impl Normalized {
     fn push_str(&mut self, s: &str, origin: usize) {
         self.anchor(self.text.len(), origin);
         self.text.push_str(s);
+    }
+
+    /// ASCII text, lower-cased: the same length, so no anchor inside it.
+    fn push_ascii_lowercase(&mut self, s: &str, origin: usize) {
+        let start = self.text.len();
+        self.push_str(s, origin);
+        self.text[start..].make_ascii_lowercase();
     }
 
     fn push_char(&mut self, c: char, origin: usize) {

@@ -242,20 +242,7 @@ impl Extractor {
         let view = Normalized::new(text);
         stats.normalised_bytes = view.as_str().len();
         let mut ctx = Ctx::new(&view, text, self.reference_date);
-        let candidates = self.candidates(&mut ctx, &mut stats);
-        stats.candidates = candidates.len();
-        stats.candidate_bytes = candidates.iter().map(|(_, m)| m.end - m.start).sum();
-        let keep = overlap_policy(&candidates);
-        let mut winners: Vec<Match> = candidates
-            .into_iter()
-            .zip(keep)
-            .filter_map(|((_, m), keep)| keep.then_some(m))
-            .collect();
-        // Candidates come in order of trigger position, which is nearly always the
-        // order of their starts; sorting is then a check.
-        if !winners.is_sorted_by_key(|m| m.start) {
-            winners.sort_by_key(|m| m.start);
-        }
+        let mut winners = self.winners(&mut ctx, &mut stats);
         let checks = crate::grammar::relate(view.as_str(), &mut winners);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
         let mut records = Vec::with_capacity(winners.len());
@@ -278,24 +265,56 @@ impl Extractor {
         (extraction, stats)
     }
 
-    /// Every grammar match at every trigger position, in order of position and then
-    /// of grammar.
-    fn candidates(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<(usize, Match)> {
+    /// The matches that win the overlap policy among every grammar's match at every
+    /// trigger position, in order of their starts.
+    fn winners(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<Match> {
         let starts = self.trigger_positions(ctx);
         stats.trigger_positions = starts.len();
         stats.grammar_calls = starts.iter().map(|(_, set)| set.len()).sum();
+        match self.settle_as_found(ctx, stats, &starts, MAX_LOOKBACK) {
+            Ok(winners) => winners,
+            Err(StartedTooEarly) => {
+                // a grammar broke its promise: rank everything at the end instead,
+                // from a fresh start (the memos and diagnostics of the first pass go)
+                debug_assert!(
+                    false,
+                    "a match started more than {MAX_LOOKBACK} bytes before its trigger"
+                );
+                ctx.reset();
+                stats.candidates = 0;
+                stats.candidate_bytes = 0;
+                self.settle_as_found(ctx, stats, &starts, usize::MAX)
+                    .expect("no match starts before the text")
+            }
+        }
+    }
+
+    /// Runs the grammars at every trigger position and settles overlaps as the
+    /// candidates come, assuming none starts more than `lookback` bytes before its
+    /// trigger.
+    fn settle_as_found(
+        &self,
+        ctx: &mut Ctx<'_>,
+        stats: &mut Stats,
+        starts: &[(usize, GrammarSet)],
+        lookback: usize,
+    ) -> Result<Vec<Match>, StartedTooEarly> {
         let text_len = ctx.view.as_str().len();
-        let mut out = Vec::new();
-        for (at, set) in starts {
+        let mut policy = OverlapPolicy::new(text_len, lookback);
+        for &(at, set) in starts {
+            policy.advance(at);
             for g in set.iter() {
-                if let Some(m) = (self.grammars[g].parse)(ctx, at) {
-                    if m.start < m.end && m.end <= text_len {
-                        out.push((g, m));
-                    }
+                let Some(m) = (self.grammars[g].parse)(ctx, at) else {
+                    continue;
+                };
+                if m.start < m.end && m.end <= text_len {
+                    stats.candidates += 1;
+                    stats.candidate_bytes += m.end - m.start;
+                    policy.offer(g, m, at)?;
                 }
             }
         }
-        out
+        Ok(policy.finish())
     }
 
     /// Where grammars start, sorted, each position once with the grammars to try:
@@ -360,6 +379,10 @@ fn digit_run_starts(bytes: &[u8]) -> Vec<usize> {
     starts
 }
 
+/// How far before its trigger a match may start: a grammar reads a word or two back
+/// at most ("nguyên" before a title the person grammar was called at).
+const MAX_LOOKBACK: usize = 64;
+
 /// A set of grammars, by their index in [`Extractor::grammars`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct GrammarSet(u32);
@@ -393,35 +416,111 @@ impl GrammarSet {
     }
 }
 
-/// Which candidates win: longer, then richer, then earlier, then the grammar listed
-/// first. O(n log n).
-fn overlap_policy(candidates: &[(usize, Match)]) -> Vec<bool> {
-    // Sort small keys, not the matches themselves.
-    let mut order: Vec<_> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, (g, m))| {
-            (
-                Reverse(m.end - m.start),
-                Reverse(m.richness),
-                m.start,
-                *g,
-                i,
-            )
-        })
-        .collect();
-    order.sort_unstable();
-    let mut keep = vec![false; candidates.len()];
-    let text_end = candidates.iter().map(|(_, m)| m.end).max().unwrap_or(0);
-    let mut taken = ByteSet::new(text_end);
-    for (.., i) in order {
-        let m = &candidates[i].1;
-        if !taken.any(m.start, m.end) {
-            taken.fill(m.start, m.end);
-            keep[i] = true;
+/// The overlap policy: among overlapping candidates the longer wins, then the
+/// richer, then the earlier, then the grammar listed first.
+///
+/// Candidates arrive in order of their triggers, and a match starts at most
+/// `lookback` bytes before its trigger. So once the triggers have moved `lookback`
+/// bytes past the end of every pending candidate, nothing still to come can overlap
+/// them: they are settled then, which gives the same winners as ranking all
+/// candidates at once while keeping only the pending ones in memory. O(n log n).
+struct OverlapPolicy {
+    lookback: usize,
+    /// Candidates not settled yet, with the grammar that made them.
+    pending: Vec<(usize, Match)>,
+    /// Where the last-ending pending candidate ends.
+    pending_end: usize,
+    /// The bytes taken by the winners so far.
+    taken: ByteSet,
+    /// Rank keys of the pending candidates, reused between settlements.
+    order: Vec<Rank>,
+    winners: Vec<Match>,
+}
+
+/// How a candidate ranks, best first: longer, richer, earlier, grammar listed
+/// first; and its place among the pending.
+type Rank = (Reverse<usize>, Reverse<u8>, usize, usize, usize);
+
+/// A match started further before its trigger than the policy allows for.
+#[derive(Debug, PartialEq)]
+struct StartedTooEarly;
+
+impl OverlapPolicy {
+    fn new(text_len: usize, lookback: usize) -> Self {
+        OverlapPolicy {
+            lookback,
+            pending: Vec::new(),
+            pending_end: 0,
+            taken: ByteSet::new(text_len),
+            order: Vec::new(),
+            winners: Vec::new(),
         }
     }
-    keep
+
+    /// The next trigger is at `at`: settles what nothing from there on can overlap.
+    fn advance(&mut self, at: usize) {
+        if !self.pending.is_empty() && self.pending_end.saturating_add(self.lookback) <= at {
+            self.settle();
+        }
+    }
+
+    /// A candidate found at the trigger at `at`.
+    fn offer(&mut self, grammar: usize, m: Match, at: usize) -> Result<(), StartedTooEarly> {
+        if m.start.saturating_add(self.lookback) < at {
+            return Err(StartedTooEarly);
+        }
+        self.pending_end = self.pending_end.max(m.end);
+        self.pending.push((grammar, m));
+        Ok(())
+    }
+
+    /// Picks the winners among the pending candidates.
+    fn settle(&mut self) {
+        let first_winner = self.winners.len();
+        if self.pending.len() == 1 {
+            self.winners.extend(self.pending.drain(..).map(|(_, m)| m));
+            return;
+        }
+        self.order.clear();
+        self.order
+            .extend(self.pending.iter().enumerate().map(|(i, (g, m))| {
+                (
+                    Reverse(m.end - m.start),
+                    Reverse(m.richness),
+                    m.start,
+                    *g,
+                    i,
+                )
+            }));
+        self.order.sort_unstable();
+        let mut keep = vec![false; self.pending.len()];
+        for &(.., i) in &self.order {
+            let m = &self.pending[i].1;
+            if !self.taken.any(m.start, m.end) {
+                self.taken.fill(m.start, m.end);
+                keep[i] = true;
+            }
+        }
+        self.winners.extend(
+            self.pending
+                .drain(..)
+                .zip(keep)
+                .filter_map(|((_, m), keep)| keep.then_some(m)),
+        );
+        // a match that starts before its trigger can start before an earlier one's
+        let settled = &mut self.winners[first_winner..];
+        if !settled.is_sorted_by_key(|m| m.start) {
+            settled.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// The winners, in order of their starts.
+    fn finish(mut self) -> Vec<Match> {
+        if !self.pending.is_empty() {
+            self.settle();
+        }
+        self.winners
+    }
 }
 
 /// A set of byte offsets, one bit each: the bytes taken by the winners so far.
@@ -527,6 +626,73 @@ mod tests {
         ] {
             assert_eq!(set.any(s, e), overlaps, "{s}..{e}");
         }
+    }
+
+    /// Ranks all candidates at once: what the policy must agree with.
+    fn rank_all_at_once(candidates: &[(usize, usize, usize, u8)]) -> Vec<(usize, usize)> {
+        let mut order: Vec<_> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| {
+            let (g, s, e, rich) = candidates[i];
+            (Reverse(e - s), Reverse(rich), s, g, i)
+        });
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for i in order {
+            let (_, s, e, _) = candidates[i];
+            if kept.iter().all(|&(ks, ke)| e <= ks || ke <= s) {
+                kept.push((s, e));
+            }
+        }
+        kept.sort();
+        kept
+    }
+
+    fn candidate(start: usize, end: usize, richness: u8) -> Match {
+        Match {
+            start,
+            end,
+            data: crate::RecordData::Date(crate::record::Date {
+                value: String::new(),
+                precision: crate::record::Precision::Year,
+            }),
+            richness,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn settling_as_candidates_come_picks_the_winners_of_ranking_all_at_once(
+            found in proptest::collection::vec(
+                (0usize..3, 0usize..400, 0usize..8, 1usize..40, 0u8..3),
+                0..60,
+            ),
+        ) {
+            // (grammar, trigger, how far before it the match starts, length, richness)
+            let mut found = found;
+            found.sort_by_key(|&(g, at, ..)| (at, g));
+            let candidates: Vec<_> = found
+                .iter()
+                .map(|&(g, at, back, len, rich)| (g, at.saturating_sub(back), at.saturating_sub(back) + len, rich))
+                .collect();
+            let mut policy = OverlapPolicy::new(500, 8);
+            for (&(g, at, ..), &(_, s, e, rich)) in found.iter().zip(&candidates) {
+                policy.advance(at);
+                proptest::prop_assert!(policy.offer(g, candidate(s, e, rich), at).is_ok());
+            }
+            let winners: Vec<_> = policy.finish().iter().map(|m| (m.start, m.end)).collect();
+            proptest::prop_assert_eq!(winners, rank_all_at_once(&candidates));
+        }
+    }
+
+    #[test]
+    fn a_match_starting_too_far_before_its_trigger_is_refused() {
+        let mut policy = OverlapPolicy::new(100, 8);
+        policy.advance(50);
+        assert_eq!(policy.offer(0, candidate(42, 60, 0), 50), Ok(()));
+        assert_eq!(
+            policy.offer(0, candidate(41, 60, 0), 50),
+            Err(StartedTooEarly)
+        );
     }
 
     #[test]

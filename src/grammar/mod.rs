@@ -98,6 +98,9 @@ pub(crate) fn relate(text: &str, matches: &mut [Match]) -> Vec<crate::extraction
 /// A grammar's match, in normalised offsets.
 #[derive(Debug)]
 pub(crate) struct Match {
+    /// Where the match starts: where the grammar was called, or a word or two
+    /// before (at most 64 bytes: the driver settles overlaps as it goes, and falls
+    /// back to the slow way when a match reaches further back).
     pub start: usize,
     pub end: usize,
     pub data: RecordData,
@@ -135,6 +138,12 @@ impl<'a> Ctx<'a> {
             diagnostics: Vec::new(),
             memos: common::Memos::default(),
         }
+    }
+
+    /// Forgets what earlier grammar calls left: diagnostics and memos.
+    pub fn reset(&mut self) {
+        self.diagnostics.clear();
+        self.memos = common::Memos::default();
     }
 
     /// The whole normalised text.

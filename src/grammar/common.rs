@@ -88,6 +88,7 @@ impl<T: Clone> Memo<T> {
 /// The readers' memos, one per reader.
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
+    number_ends: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
 }
@@ -145,7 +146,14 @@ fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
 /// number at `at` it ends there; `None` when it reads none for sure. A grammar that
 /// needs a sign or a word after the number looks there first: most numbers have
 /// neither, and reading a value (and its diagnostics) costs far more.
-pub(crate) fn number_end(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn number_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    // every grammar that starts at a digit asks, most of them first
+    ctx.memos
+        .number_ends
+        .get_or(at, || read_number_end(ctx.text(), at))
+}
+
+fn read_number_end(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return number_words(rest).map(|(_, len)| at + len);
@@ -155,6 +163,36 @@ pub(crate) fn number_end(text: &str, at: usize) -> Option<usize> {
         Some((_, len)) => end + 1 + len,
         None => end,
     })
+}
+
+/// "55/55", "195/160": the count is the first number; the target or total after the
+/// slash is skipped. A small denominator makes a fraction ("2/3 đảng viên": two
+/// thirds), which is no count: `None`.
+pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
+        return Some(end);
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let dotted = rest[digits..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.bytes().take_while(u8::is_ascii_digit).count() == 3);
+    if digits == 0 || dotted {
+        return Some(end);
+    }
+    let denominator: u64 = rest[..digits].parse().unwrap_or(u64::MAX);
+    (denominator > 10).then_some(end + 1 + digits)
+}
+
+/// Where the word after a count at `at` starts: past an approximation word, the
+/// number, a "/total" and one space. Found without reading the number, and where
+/// [`count_at`] and [`skip_of_total`] would put it when they read a count. Most
+/// numbers count nothing a grammar counts, and the word after says so for less
+/// than reading the number costs.
+pub(crate) fn word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    let text = ctx.text();
+    let num_at = approx_word(text, at).map_or(at, |(_, next)| next);
+    let end = skip_of_total(text, number_end(ctx, num_at)?)?;
+    text.get(end..)?.starts_with(' ').then_some(end + 1)
 }
 
 /// Approximation word (and one space) at `at`: the word's value and where the number

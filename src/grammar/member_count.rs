@@ -11,8 +11,9 @@
 use crate::record::{Approx, MemberCategory, MemberCount, RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 
-use super::common::{count_at, scope_after, APPROX, NUMBER_WORD_STARTS};
-use super::org_count::skip_of_total;
+use super::common::{
+    count_at, scope_after, skip_of_total, word_after_count, APPROX, NUMBER_WORD_STARTS,
+};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static KET_NAP: Keyword = Keyword::new("kết nạp");
@@ -79,6 +80,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }
         None => false,
     };
+    MEMBER_NOUNS.longest_at(text.get(word_after_count(ctx, pos)?..)?)?;
     let count = count_at(ctx, pos)?;
     let mut end = skip_of_total(text, count.end)?;
     let (_, n) = MEMBER_NOUNS.longest_at(text.get(end..)?.strip_prefix(' ')?)?;

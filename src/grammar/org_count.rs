@@ -15,7 +15,9 @@
 use crate::record::{OrgCount, OrgLevel, OrgUnit, RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 
-use super::common::{count_at, scope_after, APPROX, NUMBER_WORD_STARTS};
+use super::common::{
+    count_at, scope_after, skip_of_total, word_after_count, APPROX, NUMBER_WORD_STARTS,
+};
 use super::{Ctx, Grammar, Match, Trigger};
 
 /// The org_count grammar.
@@ -68,6 +70,7 @@ struct Phrase {
 
 fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
     let text = ctx.text();
+    ORG_NOUNS.longest_at(text.get(word_after_count(ctx, at)?..)?)?;
     let count = count_at(ctx, at)?;
     let mut end = skip_of_total(text, count.end)?;
     let after = text.get(end..)?.strip_prefix(' ')?;
@@ -108,24 +111,6 @@ fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
         end,
         diagnostics: count.diagnostics,
     })
-}
-
-/// "55/55", "195/160": the count is the first number; the target or total after the
-/// slash is skipped. A small denominator makes a fraction ("2/3 đảng viên": two
-/// thirds), which is no count: `None`.
-pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
-        return Some(end);
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let dotted = rest[digits..]
-        .strip_prefix('.')
-        .is_some_and(|r| r.bytes().take_while(u8::is_ascii_digit).count() == 3);
-    if digits == 0 || dotted {
-        return Some(end);
-    }
-    let denominator: u64 = rest[..digits].parse().unwrap_or(u64::MAX);
-    (denominator > 10).then_some(end + 1 + digits)
 }
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {

@@ -310,7 +310,7 @@ fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
         return None;
     }
     // most numbers have no percent sign: look for it before reading the number
-    let number_end = number_end(text, num_at)?;
+    let number_end = number_end(ctx, num_at)?;
     let sign_len = percent_sign_len(&text[number_end..])?;
     let q = quantity(ctx, num_at)?;
     let mut end = q.end + sign_len;

@@ -239,7 +239,9 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
     // a number is rarely a count of years or months: read it only when one could be
-    let counted = unit_follows_number(t, at).then(|| count(ctx, at)).flatten();
+    let counted = unit_follows_number(ctx, at)
+        .then(|| count(ctx, at))
+        .flatten();
     let mut longest = Longest::new(t, at);
     longest.offer(dash_range(t, at, invalid));
     longest.offer(count_years(ctx, at, counted, invalid));
@@ -878,8 +880,9 @@ fn count(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
 /// Whether the number at `p` is followed by what [`count_years`] and
 /// [`months_of_year`] need after their count: " năm" or " tháng". Much cheaper than
 /// reading the number.
-fn unit_follows_number(t: &str, p: usize) -> bool {
-    let Some(next) = number_end(t, p).and_then(|end| t[end..].strip_prefix(' ')) else {
+fn unit_follows_number(ctx: &Ctx<'_>, p: usize) -> bool {
+    let t = ctx.text();
+    let Some(next) = number_end(ctx, p).and_then(|end| t[end..].strip_prefix(' ')) else {
         return false;
     };
     NAM.match_at(next).is_some() || THANG.match_at(next).is_some()

@@ -111,7 +111,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     }
     // Nearly every number is no registration, and the words after it say so for less
     // than reading it costs: the registrants and the verb first, the number last.
-    let (unit, who_start) = registrants_after(text, num_at)?;
+    let (unit, who_start) = registrants_after(ctx, num_at)?;
     let (who_end, verb_end) = who_then_verb(ctx, who_start)?;
     // R% <who> …: a rate alone
     let (value, mut rate, mut diagnostics) = match percent_at(ctx, num_at) {
@@ -190,8 +190,9 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 /// space and [lượt,] — and the unit; `None` unless a noun for registrants starts
 /// there. The number's end comes from [`number_end`], which is where the number
 /// that [`percent_at`] and [`count_at`] read ends, found without reading it.
-fn registrants_after(text: &str, at: usize) -> Option<(RegistrationUnit, usize)> {
-    let end = number_end(text, at)?;
+fn registrants_after(ctx: &Ctx<'_>, at: usize) -> Option<(RegistrationUnit, usize)> {
+    let text = ctx.text();
+    let end = number_end(ctx, at)?;
     let end = percent_sign_end(text, end).unwrap_or(end);
     let mut pos = gap(text, end)?;
     let unit = match LUOT.match_at(&text[pos..]) {

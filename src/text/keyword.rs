@@ -46,13 +46,32 @@ pub(crate) struct Lexicon<T: Copy + 'static> {
     folded: OnceLock<Folded<T>>,
 }
 
-/// The folded entries, longest first, their heads, and for each first byte the
-/// entries that start with it (indices into `entries`), so a lookup compares only
-/// those, and most of them by their head alone.
+/// The folded entries, longest first, in buckets by their first two bytes: a
+/// look-up reads one bucket, and tells most of its entries apart from the text by
+/// their heads alone.
 struct Folded<T> {
     entries: Vec<(String, T)>,
-    heads: Vec<Head>,
-    by_first_byte: Vec<Vec<u16>>,
+    /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
+    starts: Vec<u16>,
+    candidates: Vec<(Head, u16)>,
+    /// The entries of one byte, which may start a text of any bucket.
+    short: Vec<(Head, u16)>,
+}
+
+/// 512 buckets: a few entries in each, and a small table per lexicon.
+const BUCKET_BITS: u32 = 9;
+
+/// The bucket of a text or an entry with at least two bytes: its first two bytes,
+/// hashed.
+#[inline]
+fn bucket(s: &str) -> Option<usize> {
+    match *s.as_bytes() {
+        [a, b, ..] => {
+            let key = u32::from_le_bytes([a, b, 0, 0]);
+            Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
+        }
+        _ => None,
+    }
 }
 
 /// Up to eight leading bytes, packed: an entry starts a text only if its head is
@@ -100,16 +119,27 @@ impl<T: Copy + 'static> Lexicon<T> {
             let mut entries: Vec<(String, T)> =
                 self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
             entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-            let mut by_first_byte = vec![Vec::new(); 256];
+            let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
+            let mut short = Vec::new();
             for (i, (k, _)) in entries.iter().enumerate() {
-                if let Some(&b) = k.as_bytes().first() {
-                    by_first_byte[usize::from(b)].push(i as u16);
+                let i = u16::try_from(i).expect("a lexicon has fewer than 65536 entries");
+                match bucket(k) {
+                    Some(b) => buckets[b].push((Head::of(k), i)),
+                    None if !k.is_empty() => short.push((Head::of(k), i)),
+                    None => {}
                 }
             }
+            let mut starts = vec![0u16];
+            let mut candidates = Vec::new();
+            for b in buckets {
+                candidates.extend(b);
+                starts.push(candidates.len() as u16);
+            }
             Folded {
-                heads: entries.iter().map(|(k, _)| Head::of(k)).collect(),
                 entries,
-                by_first_byte,
+                starts,
+                candidates,
+                short,
             }
         })
     }
@@ -117,14 +147,17 @@ impl<T: Copy + 'static> Lexicon<T> {
     /// The longest entry at the start of `input` ending at a word boundary:
     /// its value and byte length.
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
-        let first = *input.as_bytes().first()?;
         let index = self.index();
         let head = Head::of(input);
-        index.by_first_byte[usize::from(first)]
+        let bucket = bucket(input).map_or(&[][..], |b| {
+            &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
+        });
+        // the bucket's entries are longer than the short ones
+        bucket
             .iter()
-            .map(|&i| usize::from(i))
-            .filter(|&i| index.heads[i].may_start(head))
-            .map(|i| &index.entries[i])
+            .chain(&index.short)
+            .filter(|(h, _)| h.may_start(head))
+            .map(|&(_, i)| &index.entries[usize::from(i)])
             .find(|(k, _)| has_prefix(input, k) && ends_word(input, k.len()))
             .map(|(k, t)| (*t, k.len()))
     }

@@ -246,6 +246,17 @@ mod tests {
     }
 
     #[test]
+    fn one_byte_entries_are_found_behind_any_bucket() {
+        static SIGNS: Lexicon<u8> = Lexicon::new(&[("%", 1), ("% số", 2), ("x", 3)]);
+        assert_eq!(SIGNS.longest_at("%"), Some((1, 1)));
+        assert_eq!(SIGNS.longest_at("% số"), Some((2, "% số".len())));
+        assert_eq!(SIGNS.longest_at("% đảng viên"), Some((1, 1)));
+        assert_eq!(SIGNS.longest_at("x 5"), Some((3, 1)));
+        assert_eq!(SIGNS.longest_at("xy"), None);
+        assert_eq!(SIGNS.longest_at(""), None);
+    }
+
+    #[test]
     fn a_head_rules_out_what_the_entry_cannot_start() {
         let entry = Head::of("chi bộ");
         assert!(entry.may_start(Head::of("chi bộ cơ sở")));

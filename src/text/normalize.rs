@@ -249,11 +249,13 @@ impl Normalized {
         self.text[start..].make_ascii_lowercase();
     }
 
+    #[inline]
     fn push_char(&mut self, c: char, origin: usize) {
         self.anchor(self.text.len(), origin);
         self.text.push(c);
     }
 
+    #[inline]
     fn push_folded(&mut self, word: &FoldedWord, origin: usize) {
         let start = self.text.len();
         self.anchor(start, origin);
@@ -338,7 +340,9 @@ fn token_end(s: &str, from: usize) -> (usize, bool) {
     while let Some(&b) = bytes.get(i) {
         let in_token = match b {
             0x21..=0x7E => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => !space_at(s, i),
+            // every Vietnamese letter of U+1Exx; U+1680 is the one space it leads
+            0xE1 => bytes.get(i + 1) != Some(&0x9A) || !space_at(s, i),
+            0xC2 | 0xE2 | 0xE3 => !space_at(s, i),
             0x80..=0xFF => true,
             _ => false, // ASCII white space and control characters
         };

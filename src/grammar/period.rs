@@ -254,8 +254,11 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
 /// parsers overwrite `invalid`.
 fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
-    // "năm năm qua", "sáu tháng đầu năm": both counts read the same number
-    let counted = count(ctx, at);
+    // "năm năm qua", "sáu tháng đầu năm": both counts read the same number, and only
+    // when a unit follows it
+    let counted = unit_follows_number(ctx, at)
+        .then(|| count(ctx, at))
+        .flatten();
     let mut longest = Longest::new(t, at);
     longest.offer(labelled(t, at, invalid));
     longest.offer(khoa(t, at, invalid));

@@ -28,7 +28,7 @@ use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::{fold, is_word_char};
 use crate::text::number_words::number_words;
 use crate::text::roman::roman;
-use crate::text::symbol::{doc_number, Style};
+use crate::text::symbol::{doc_number, DocNumber, Style};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
 
@@ -433,39 +433,27 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 /// with a digit, carries a symbol's "/" or "-", or follows a "-". Numbers after a
 /// comma are common; this spares most of them the look-back for a type word.
 fn ends_like_doc_number(s: &str) -> bool {
-    if !s.ends_with(char::is_alphanumeric) {
-        return false;
-    }
     let last = s.rsplit([' ', '\n']).next().unwrap_or(s);
     let before_last = s[..s.len() - last.len()].trim_end_matches(' ');
-    last.starts_with(|c: char| c.is_ascii_digit())
+    // the shape of the last token first: most lists end in a word, and telling
+    // whether a Vietnamese letter is alphanumeric takes a table search
+    (last.starts_with(|c: char| c.is_ascii_digit())
         || last.contains(['/', '-'])
-        || before_last.ends_with('-')
+        || before_last.ends_with('-'))
+        && s.ends_with(char::is_alphanumeric)
 }
 
 /// A bare symbol at a digit: "05-CT/TW", "30/2020/NĐ-CP"; a number alone is not one.
 fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
-    if !starts_word(text, at) || text[..at].ends_with(['/', '-', '.']) {
+    if !may_start_bare_symbol(&text.as_bytes()[at..])
+        || !starts_word(text, at)
+        || text[..at].ends_with(['/', '-', '.'])
+    {
         return None;
     }
-    let d = doc_number(&text[at..])?;
+    let (d, doc_type, code) = bare_symbol_type(&text[at..])?;
     let (s, e) = d.symbol?;
-    let sym = &text[at + s..at + e];
-    let code = match d.style {
-        Style::Party => sym.split('/').next()?,
-        Style::StateLegal | Style::StateAdministrative => sym.split(['-', ' ']).next()?,
-        _ => return None,
-    };
-    let ((party, state), n) = TYPE_CODES.longest_at(code)?;
-    if n != code.len() {
-        return None;
-    }
-    let doc_type = if d.style == Style::Party {
-        party
-    } else {
-        state
-    };
     let mut r = DocumentRef {
         doc_type: doc_type.to_string(),
         number: Some(ctx.written(at + d.number.0, at + d.number.1)),
@@ -515,6 +503,61 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::DocumentRef(r),
         diagnostics,
     })
+}
+
+/// The number and symbol at the start of `s` when its type code names a document
+/// type: the number read, the type, and the code.
+fn bare_symbol_type(s: &str) -> Option<(DocNumber, &'static str, &str)> {
+    let d = doc_number(s)?;
+    let (start, end) = d.symbol?;
+    let sym = &s[start..end];
+    let code = match d.style {
+        Style::Party => sym.split('/').next()?,
+        Style::StateLegal | Style::StateAdministrative => sym.split(['-', ' ']).next()?,
+        _ => return None,
+    };
+    let ((party, state), n) = TYPE_CODES.longest_at(code)?;
+    if n != code.len() {
+        return None;
+    }
+    let doc_type = if d.style == Style::Party {
+        party
+    } else {
+        state
+    };
+    Some((d, doc_type, code))
+}
+
+/// Whether the digit run at the start of `s` may begin a bare symbol: after the
+/// number, a type code must start where [`doc_number`] looks for the symbol
+/// ("-CT/TW", " - CT/TW", " NQ/HĐNN8", "/QĐ-TTg", "/2020/NĐ-CP"). A necessary
+/// condition, read from a few bytes: most digit runs are counts, dates and years,
+/// and this turns them away before `doc_number` reads the word after them.
+fn may_start_bare_symbol(s: &[u8]) -> bool {
+    let byte = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    // "30a/2008/…": one letter glued to the number
+    if byte(i).is_ascii_lowercase() && matches!(byte(i + 1), b'/' | b'-') {
+        i += 1;
+    }
+    if byte(i) == b'/' {
+        let year = s.get(i + 1..i + 5);
+        if year.is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && byte(i + 5) == b'/' {
+            return starts_type_code(byte(i + 6));
+        }
+        return starts_type_code(byte(i + 1));
+    }
+    i += usize::from(byte(i) == b' ');
+    i += usize::from(byte(i) == b'-');
+    i += usize::from(byte(i) == b' ');
+    // without a "/" after the number only a Party symbol reads, its code (two to
+    // four bytes) ending at the "/": "5 cán bộ", "3 tháng" go no further
+    starts_type_code(byte(i)) && (2..=4).any(|k| byte(i + k) == b'/')
+}
+
+/// Whether a byte of the normalised view may start an entry of [`TYPE_CODES`].
+fn starts_type_code(b: u8) -> bool {
+    matches!(b, b'b' | b'c' | b'h' | b'k' | b'n' | b'q' | b't')
 }
 
 /// The symbol as written: NFC, Đ for Ð, inner spaces kept ("NQ- CP"), "TƯ" as "TW".
@@ -1086,4 +1129,85 @@ fn is_central_party(r: &DocumentRef) -> bool {
             .any(|k| i.contains(k))
             && !i.contains("quốc hội")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold;
+
+    #[test]
+    fn every_type_code_starts_as_the_digit_filter_expects() {
+        for code in TYPE_CODES.folded_words() {
+            assert!(starts_type_code(code.as_bytes()[0]), "{code}");
+        }
+    }
+
+    /// The filter is a necessary condition: whatever reads as a bare symbol passes it.
+    #[test]
+    fn the_digit_filter_passes_every_bare_symbol() {
+        let numbers = ["05", "5", "470", "30a", "1234567", "2016"];
+        let joins = [
+            "", "-", " - ", "- ", " -", " ", "/", "/2020/", "/20201/", "/1800/", "a/", "  ",
+        ];
+        let codes = [
+            "CT/TW",
+            "NQ-CP",
+            "QĐ-TTg",
+            "QĐi/TW",
+            "QYĐ/TW",
+            "NĐ-CP",
+            "TTLT/BNV",
+            "TTr/HU",
+            "KH/HU",
+            "HD/BTCTW",
+            "BC/TU",
+            "CTr/TU",
+            "CV/ĐUK",
+            "TB/TW",
+            "BB/HU",
+            "KL/TW",
+            "QC/TW",
+            "TT/TW",
+            "HĐNN8",
+            "SL",
+            "UBTVQH15",
+            "đảng viên",
+            "xã",
+            "/TW",
+            "- CP",
+            "2016",
+            "5/2016",
+            "tháng 5",
+        ];
+        let tails = ["", " ngày 15/5/2016", ",", ".", "x"];
+        let mut passed = 0;
+        for n in numbers {
+            for j in joins {
+                for c in codes {
+                    for t in tails {
+                        let s = fold(&format!("{n}{j}{c}{t}"));
+                        let may = may_start_bare_symbol(s.as_bytes());
+                        if bare_symbol_type(&s).is_some() {
+                            assert!(may, "{s:?} is a bare symbol the filter turns away");
+                            passed += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(passed > 500, "only {passed} bare symbols tried");
+        for s in [
+            "15 đảng viên",
+            "7/8/2017",
+            "2016-2020",
+            "85%",
+            "5.246",
+            "3, 4",
+            "5 chi bộ",
+            "12 tháng",
+        ] {
+            assert!(!may_start_bare_symbol(fold(s).as_bytes()), "{s}");
+        }
+    }
 }

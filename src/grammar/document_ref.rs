@@ -17,6 +17,7 @@
 //! references back ("Chỉ thị này"), resolution against the registry of known
 //! documents.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -163,18 +164,16 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
         return listed_number(ctx, at).or_else(|| bare_symbol(ctx, at));
     }
-    let (doc_type, corrected, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
-        Some((t, n)) => (t, None, n),
+    let (doc_type, misspelt_type, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
+        Some((t, n)) => (t, false, n),
         None => {
             let (t, n) = misspelt(&text[at..])?;
-            (t, Some(ctx.written(at, at + n)), n)
+            (t, true, n)
         }
     };
-    let mut r = DocumentRef {
-        doc_type: doc_type.to_string(),
-        corrected_from: corrected,
-        ..DocumentRef::default()
-    };
+    // the type and the misspelling are written once the reference stands: most
+    // type words start none ("kế hoạch đề ra", "các nghị quyết của Đảng")
+    let mut r = DocumentRef::default();
     let mut end = at + type_len;
     let mut has_identity = NAMED.contains(&doc_type);
     // Điều lệ Đảng Cộng sản Việt Nam, Hiến pháp năm 2013: the name runs on
@@ -300,13 +299,19 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     {
         return None;
     }
+    r.doc_type = doc_type.to_string();
+    if misspelt_type {
+        r.corrected_from = Some(ctx.written(at, at + type_len));
+    }
     // về … / “…”: the title
     if let Some((s, e)) = title_after(ctx, end) {
-        r.subject = Some(
-            ctx.written(s, e)
-                .trim_matches(['*', '“', '”', '"'])
-                .to_string(),
-        );
+        let written = ctx.written(s, e);
+        let title = written.trim_matches(['*', '“', '”', '"']);
+        r.subject = Some(if title.len() == written.len() {
+            written
+        } else {
+            title.to_string()
+        });
         end = e;
         pos = end;
         // … do Ban Chấp hành Trung ương ban hành
@@ -568,22 +573,22 @@ fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> String {
 /// The canonical identifier: `05-CT/TW`, `30/2020/NĐ-CP`, `187/QĐ-TTg`, `64-SL`.
 fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
     let number = r.number.as_deref()?;
-    let symbol: String = r
-        .symbol
-        .as_deref()?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .replace("TƯ", "TW")
-        .replace("T.Ư", "TW");
+    let written = r.symbol.as_deref()?;
+    // most symbols are written as the canonical form spells them: no copy for those
+    let symbol: Cow<str> = if written.contains(|c: char| c.is_whitespace() || c == 'Ư') {
+        let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+        Cow::Owned(compact.replace("TƯ", "TW").replace("T.Ư", "TW"))
+    } else {
+        Cow::Borrowed(written)
+    };
     Some(match style {
-        Style::Party | Style::OldState => format!("{number}-{symbol}"),
+        Style::Party | Style::OldState => [number, "-", &symbol].concat(),
         Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
         // "45/HD-BTCTW": a Party issuer, written in the State shape
         Style::StateAdministrative if party_issuer(&symbol) => {
             format!("{number}-{}", symbol.replacen('-', "/", 1))
         }
-        Style::StateAdministrative => format!("{number}/{symbol}"),
+        Style::StateAdministrative => [number, "/", &symbol].concat(),
         Style::NumberOnly => return None,
     })
 }
@@ -613,6 +618,11 @@ fn so_prefix(text: &str, pos: usize) -> Option<usize> {
 /// range of the word naming the Central Committee, and the end.
 fn plenum(text: &str, pos: usize) -> Option<Plenum> {
     let mut p = gap(text, pos)?;
+    // "của", "hội nghị" and every name of the Central Committee start so; the
+    // modifiers ask here after every word they read
+    if !matches!(text.as_bytes().get(p), Some(b'c' | b'h' | b't')) {
+        return None;
+    }
     p = word_then_space(text, p, &CUA).unwrap_or(p);
     p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
     let t = text.get(p..)?;
@@ -1135,6 +1145,14 @@ fn is_central_party(r: &DocumentRef) -> bool {
 mod tests {
     use super::*;
     use crate::text::normalize::fold;
+
+    #[test]
+    fn every_plenum_lead_starts_as_the_plenum_filter_expects() {
+        let leads = [CUA.folded(), HOI_NGHI.folded(), "tw"];
+        for word in CENTRAL.folded_words().chain(leads) {
+            assert!(matches!(word.as_bytes()[0], b'c' | b'h' | b't'), "{word}");
+        }
+    }
 
     #[test]
     fn every_type_code_starts_as_the_digit_filter_expects() {

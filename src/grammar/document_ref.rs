@@ -181,8 +181,11 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         end = proper_name_end(ctx, end);
     }
     let mut pos = end;
+    // where a plenum was looked for in vain: the first modifier would look again
+    let mut no_plenum_at = Some(pos);
     // (của) (Hội nghị) Trung ương 4 (,) (khóa XII)
     if let Some(pl) = plenum(text, pos) {
+        no_plenum_at = None;
         r.plenum = Some(pl.plenum);
         r.term = pl.term;
         r.issuer = Some(ctx.written(pl.central.0, pl.central.1));
@@ -215,6 +218,16 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             pos = end;
         }
     }
+    // "luật 7", "lệnh 3": one-syllable type words are common nouns unless capitalised
+    // or followed by a symbol; only the number gives one, so the modifiers of such a
+    // word need no reading ("kỷ luật trong toàn Đảng")
+    if r.symbol.is_none()
+        && !text[at..at + type_len].contains(' ')
+        && !NAMED.contains(&doc_type)
+        && !ctx.starts_upper_case(at)
+    {
+        return None;
+    }
     // modifiers, in the order reports write them; each at most once
     for _ in 0..6 {
         let sep = match text[pos..].strip_prefix(',') {
@@ -224,7 +237,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         let Some(sep) = sep else {
             break;
         };
-        if r.plenum.is_none() {
+        if r.plenum.is_none() && no_plenum_at != Some(sep - 1) {
             // "… ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII"
             if let Some(pl) = plenum(text, sep - 1) {
                 r.plenum = Some(pl.plenum);
@@ -288,15 +301,6 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         break;
     }
     if !has_identity {
-        return None;
-    }
-    // "luật 7", "lệnh 3": one-syllable type words are common nouns unless capitalised
-    // or followed by a symbol
-    if !text[at..at + type_len].contains(' ')
-        && r.symbol.is_none()
-        && !ctx.starts_upper_case(at)
-        && !NAMED.contains(&doc_type)
-    {
         return None;
     }
     r.doc_type = doc_type.to_string();

@@ -7,10 +7,11 @@
 //! fields the text left empty; when several fit, nothing is filled and the caller
 //! reports the ambiguity. The registry never changes what the text wrote.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use crate::record::DocumentRef;
 
@@ -119,6 +120,25 @@ fn symbol_key(s: &str) -> String {
     key
 }
 
+/// Whether `symbol_key(written)` is `key`, read without building it: a reference
+/// is compared with a few namesakes, most of which its symbol tells apart.
+fn symbol_key_is(written: &str, key: &str) -> bool {
+    let mut expected = key.chars();
+    let mut after_t = false;
+    for c in written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+    {
+        let c = if c == 'Ư' && after_t { 'W' } else { c };
+        if expected.next() != Some(c) {
+            return false;
+        }
+        after_t = c == 'T';
+    }
+    expected.next().is_none()
+}
+
 /// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
 /// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both); both in lower case.
 fn issuer_fits(w: &str, k: &str) -> bool {
@@ -126,10 +146,10 @@ fn issuer_fits(w: &str, k: &str) -> bool {
 }
 
 /// "35-CT/TW of 2019-05-30": a known document, told apart from its namesakes.
-fn describe(d: &KnownDocument) -> String {
-    match d.date {
-        Some(date) => format!("{} of {}", d.canonical, date.format("%Y-%m-%d")),
-        None => d.canonical.clone(),
+fn describe(p: &Prepared) -> String {
+    match &p.iso_date {
+        Some(date) => format!("{} of {date}", p.doc.canonical),
+        None => p.doc.canonical.clone(),
     }
 }
 
@@ -154,11 +174,13 @@ struct Prepared {
 }
 
 /// The known documents prepared for [`resolve`], in file order, and for each
-/// number key the documents with that number (in file order too), so that a
-/// numbered reference compares only its namesakes.
+/// number key the documents with that number, and for each plenum the documents of
+/// that plenum (in file order too), so that a reference compares only the
+/// documents that can fit it.
 struct Index {
     prepared: Vec<Prepared>,
-    by_number: HashMap<&'static str, Vec<usize>>,
+    by_number: FxHashMap<&'static str, Vec<usize>>,
+    by_plenum: FxHashMap<u32, Vec<usize>>,
 }
 
 fn index() -> &'static Index {
@@ -173,16 +195,21 @@ fn index() -> &'static Index {
                 issuer_lower: d.issuer.to_lowercase(),
             })
             .collect();
-        let mut by_number: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_number: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        let mut by_plenum: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         for (i, p) in prepared.iter().enumerate() {
             by_number
                 .entry(number_key(&p.doc.number))
                 .or_default()
                 .push(i);
+            if let Some(plenum) = p.doc.plenum {
+                by_plenum.entry(plenum).or_default().push(i);
+            }
         }
         Index {
             prepared,
             by_number,
+            by_plenum,
         }
     })
 }
@@ -194,18 +221,26 @@ fn iso(date: NaiveDate) -> String {
 /// What a reference wrote, in the forms the known documents are compared in.
 struct Query<'r> {
     r: &'r DocumentRef,
-    symbol_key: Option<String>,
-    issuer_lower: Option<String>,
+    /// The issuer in lower case, made when a namesake fits all else.
+    issuer_lower: OnceCell<Option<String>>,
 }
 
 impl Query<'_> {
+    fn issuer_lower(&self) -> Option<&str> {
+        self.issuer_lower
+            .get_or_init(|| self.r.issuer.as_deref().map(str::to_lowercase))
+            .as_deref()
+    }
+
     /// Whether a known document fits everything the reference wrote (the number is
     /// checked by the caller's look-up).
     fn fits(&self, p: &Prepared) -> bool {
         let r = self.r;
         let d = p.doc;
         d.doc_type == r.doc_type
-            && self.symbol_key.as_deref().is_none_or(|s| s == p.symbol_key)
+            && r.symbol
+                .as_deref()
+                .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
             && r.plenum.is_none_or(|n| d.plenum == Some(n))
             && r.term.is_none_or(|t| d.term == Some(t))
             && r.year
@@ -214,8 +249,7 @@ impl Query<'_> {
                 .as_deref()
                 .is_none_or(|w| p.iso_date.as_deref().is_none_or(|known| known == w))
             && self
-                .issuer_lower
-                .as_deref()
+                .issuer_lower()
                 .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
     }
 }
@@ -223,27 +257,26 @@ impl Query<'_> {
 /// The known documents that fit `r`, in file order.
 fn fitting(r: &DocumentRef) -> Vec<&'static Prepared> {
     let index = index();
-    // a numbered reference is compared with the documents of its number only
-    let mut candidates: Vec<&Prepared> = match r.number.as_deref() {
-        Some(n) => index
-            .by_number
-            .get(number_key(n))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| &index.prepared[i])
-            .collect(),
-        None => index.prepared.iter().collect(),
+    // a numbered reference is compared with the documents of its number only, one
+    // without a number with those of its plenum (it fits no other)
+    let namesakes = |indices: Option<&'static Vec<usize>>| {
+        let indices = indices.map_or(&[][..], Vec::as_slice);
+        indices.iter().map(|&i| &index.prepared[i])
     };
-    if candidates.is_empty() {
-        return candidates;
-    }
     let query = Query {
         r,
-        symbol_key: r.symbol.as_deref().map(symbol_key),
-        issuer_lower: r.issuer.as_deref().map(str::to_lowercase),
+        issuer_lower: OnceCell::new(),
     };
-    candidates.retain(|p| query.fits(p));
-    candidates
+    let fit = |p: &&Prepared| query.fits(p);
+    match (r.number.as_deref(), r.plenum) {
+        (Some(n), _) => namesakes(index.by_number.get(number_key(n)))
+            .filter(fit)
+            .collect(),
+        (None, Some(plenum)) => namesakes(index.by_plenum.get(&plenum))
+            .filter(fit)
+            .collect(),
+        (None, None) => index.prepared.iter().filter(fit).collect(),
+    }
 }
 
 /// Fills `canonical`, `date`, `year` and `issuer` of `r` from the one known document
@@ -270,7 +303,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
         return if fits.is_empty() {
             Resolution::Unknown
         } else {
-            Resolution::Ambiguous(fits.iter().map(|p| describe(p.doc)).collect())
+            Resolution::Ambiguous(fits.iter().map(|p| describe(p)).collect())
         };
     }
     match fits.as_slice() {
@@ -287,7 +320,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
             }
             Resolution::Resolved
         }
-        many => Resolution::Ambiguous(many.iter().map(|p| describe(p.doc)).collect()),
+        many => Resolution::Ambiguous(many.iter().map(|p| describe(p)).collect()),
     }
 }
 
@@ -365,6 +398,19 @@ mod tests {
                 d.canonical,
                 d.doc_type
             );
+        }
+    }
+
+    #[test]
+    fn symbols_are_compared_as_their_keys() {
+        let written = [
+            "CT/TW", "ct/tw", "CT/TƯ", "CT/T.Ư", "NQ- CP", "NQ-CP", "QĐi/TW", "QĐI/TW", "TTƯ",
+            "TƯƯ", "tư", "Tư", "KH/HU", "HD/BTCTW", "straße", "STRASSE", "", " ",
+        ];
+        for w in written {
+            for k in written.iter().map(|s| symbol_key(s)) {
+                assert_eq!(symbol_key_is(w, &k), symbol_key(w) == k, "{w:?} vs {k:?}");
+            }
         }
     }
 

@@ -17,6 +17,7 @@
 //! references back ("Chỉ thị này"), resolution against the registry of known
 //! documents.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -28,7 +29,7 @@ use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::{fold, is_word_char};
 use crate::text::number_words::number_words;
 use crate::text::roman::roman;
-use crate::text::symbol::{doc_number, Style};
+use crate::text::symbol::{doc_number, DocNumber, Style};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
 
@@ -163,18 +164,16 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
         return listed_number(ctx, at).or_else(|| bare_symbol(ctx, at));
     }
-    let (doc_type, corrected, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
-        Some((t, n)) => (t, None, n),
+    let (doc_type, misspelt_type, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
+        Some((t, n)) => (t, false, n),
         None => {
             let (t, n) = misspelt(&text[at..])?;
-            (t, Some(ctx.written(at, at + n)), n)
+            (t, true, n)
         }
     };
-    let mut r = DocumentRef {
-        doc_type: doc_type.to_string(),
-        corrected_from: corrected,
-        ..DocumentRef::default()
-    };
+    // the type and the misspelling are written once the reference stands: most
+    // type words start none ("kế hoạch đề ra", "các nghị quyết của Đảng")
+    let mut r = DocumentRef::default();
     let mut end = at + type_len;
     let mut has_identity = NAMED.contains(&doc_type);
     // Điều lệ Đảng Cộng sản Việt Nam, Hiến pháp năm 2013: the name runs on
@@ -182,8 +181,11 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         end = proper_name_end(ctx, end);
     }
     let mut pos = end;
+    // where a plenum was looked for in vain: the first modifier would look again
+    let mut no_plenum_at = Some(pos);
     // (của) (Hội nghị) Trung ương 4 (,) (khóa XII)
     if let Some(pl) = plenum(text, pos) {
+        no_plenum_at = None;
         r.plenum = Some(pl.plenum);
         r.term = pl.term;
         r.issuer = Some(ctx.written(pl.central.0, pl.central.1));
@@ -216,6 +218,16 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             pos = end;
         }
     }
+    // "luật 7", "lệnh 3": one-syllable type words are common nouns unless capitalised
+    // or followed by a symbol; only the number gives one, so the modifiers of such a
+    // word need no reading ("kỷ luật trong toàn Đảng")
+    if r.symbol.is_none()
+        && !text[at..at + type_len].contains(' ')
+        && !NAMED.contains(&doc_type)
+        && !ctx.starts_upper_case(at)
+    {
+        return None;
+    }
     // modifiers, in the order reports write them; each at most once
     for _ in 0..6 {
         let sep = match text[pos..].strip_prefix(',') {
@@ -225,7 +237,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         let Some(sep) = sep else {
             break;
         };
-        if r.plenum.is_none() {
+        if r.plenum.is_none() && no_plenum_at != Some(sep - 1) {
             // "… ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII"
             if let Some(pl) = plenum(text, sep - 1) {
                 r.plenum = Some(pl.plenum);
@@ -291,22 +303,19 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     if !has_identity {
         return None;
     }
-    // "luật 7", "lệnh 3": one-syllable type words are common nouns unless capitalised
-    // or followed by a symbol
-    if !text[at..at + type_len].contains(' ')
-        && r.symbol.is_none()
-        && !ctx.starts_upper_case(at)
-        && !NAMED.contains(&doc_type)
-    {
-        return None;
+    r.doc_type = doc_type.to_string();
+    if misspelt_type {
+        r.corrected_from = Some(ctx.written(at, at + type_len));
     }
     // về … / “…”: the title
     if let Some((s, e)) = title_after(ctx, end) {
-        r.subject = Some(
-            ctx.written(s, e)
-                .trim_matches(['*', '“', '”', '"'])
-                .to_string(),
-        );
+        let written = ctx.written(s, e);
+        let title = written.trim_matches(['*', '“', '”', '"']);
+        r.subject = Some(if title.len() == written.len() {
+            written
+        } else {
+            title.to_string()
+        });
         end = e;
         pos = end;
         // … do Ban Chấp hành Trung ương ban hành
@@ -433,39 +442,27 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 /// with a digit, carries a symbol's "/" or "-", or follows a "-". Numbers after a
 /// comma are common; this spares most of them the look-back for a type word.
 fn ends_like_doc_number(s: &str) -> bool {
-    if !s.ends_with(char::is_alphanumeric) {
-        return false;
-    }
     let last = s.rsplit([' ', '\n']).next().unwrap_or(s);
     let before_last = s[..s.len() - last.len()].trim_end_matches(' ');
-    last.starts_with(|c: char| c.is_ascii_digit())
+    // the shape of the last token first: most lists end in a word, and telling
+    // whether a Vietnamese letter is alphanumeric takes a table search
+    (last.starts_with(|c: char| c.is_ascii_digit())
         || last.contains(['/', '-'])
-        || before_last.ends_with('-')
+        || before_last.ends_with('-'))
+        && s.ends_with(char::is_alphanumeric)
 }
 
 /// A bare symbol at a digit: "05-CT/TW", "30/2020/NĐ-CP"; a number alone is not one.
 fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
-    if !starts_word(text, at) || text[..at].ends_with(['/', '-', '.']) {
+    if !may_start_bare_symbol(&text.as_bytes()[at..])
+        || !starts_word(text, at)
+        || text[..at].ends_with(['/', '-', '.'])
+    {
         return None;
     }
-    let d = doc_number(&text[at..])?;
+    let (d, doc_type, code) = bare_symbol_type(&text[at..])?;
     let (s, e) = d.symbol?;
-    let sym = &text[at + s..at + e];
-    let code = match d.style {
-        Style::Party => sym.split('/').next()?,
-        Style::StateLegal | Style::StateAdministrative => sym.split(['-', ' ']).next()?,
-        _ => return None,
-    };
-    let ((party, state), n) = TYPE_CODES.longest_at(code)?;
-    if n != code.len() {
-        return None;
-    }
-    let doc_type = if d.style == Style::Party {
-        party
-    } else {
-        state
-    };
     let mut r = DocumentRef {
         doc_type: doc_type.to_string(),
         number: Some(ctx.written(at + d.number.0, at + d.number.1)),
@@ -517,6 +514,61 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     })
 }
 
+/// The number and symbol at the start of `s` when its type code names a document
+/// type: the number read, the type, and the code.
+fn bare_symbol_type(s: &str) -> Option<(DocNumber, &'static str, &str)> {
+    let d = doc_number(s)?;
+    let (start, end) = d.symbol?;
+    let sym = &s[start..end];
+    let code = match d.style {
+        Style::Party => sym.split('/').next()?,
+        Style::StateLegal | Style::StateAdministrative => sym.split(['-', ' ']).next()?,
+        _ => return None,
+    };
+    let ((party, state), n) = TYPE_CODES.longest_at(code)?;
+    if n != code.len() {
+        return None;
+    }
+    let doc_type = if d.style == Style::Party {
+        party
+    } else {
+        state
+    };
+    Some((d, doc_type, code))
+}
+
+/// Whether the digit run at the start of `s` may begin a bare symbol: after the
+/// number, a type code must start where [`doc_number`] looks for the symbol
+/// ("-CT/TW", " - CT/TW", " NQ/HĐNN8", "/QĐ-TTg", "/2020/NĐ-CP"). A necessary
+/// condition, read from a few bytes: most digit runs are counts, dates and years,
+/// and this turns them away before `doc_number` reads the word after them.
+fn may_start_bare_symbol(s: &[u8]) -> bool {
+    let byte = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    // "30a/2008/…": one letter glued to the number
+    if byte(i).is_ascii_lowercase() && matches!(byte(i + 1), b'/' | b'-') {
+        i += 1;
+    }
+    if byte(i) == b'/' {
+        let year = s.get(i + 1..i + 5);
+        if year.is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && byte(i + 5) == b'/' {
+            return starts_type_code(byte(i + 6));
+        }
+        return starts_type_code(byte(i + 1));
+    }
+    i += usize::from(byte(i) == b' ');
+    i += usize::from(byte(i) == b'-');
+    i += usize::from(byte(i) == b' ');
+    // without a "/" after the number only a Party symbol reads, its code (two to
+    // four bytes) ending at the "/": "5 cán bộ", "3 tháng" go no further
+    starts_type_code(byte(i)) && (2..=4).any(|k| byte(i + k) == b'/')
+}
+
+/// Whether a byte of the normalised view may start an entry of [`TYPE_CODES`].
+fn starts_type_code(b: u8) -> bool {
+    matches!(b, b'b' | b'c' | b'h' | b'k' | b'n' | b'q' | b't')
+}
+
 /// The symbol as written: NFC, Đ for Ð, inner spaces kept ("NQ- CP"), "TƯ" as "TW".
 fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> String {
     ctx.written(s, e)
@@ -525,22 +577,22 @@ fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> String {
 /// The canonical identifier: `05-CT/TW`, `30/2020/NĐ-CP`, `187/QĐ-TTg`, `64-SL`.
 fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
     let number = r.number.as_deref()?;
-    let symbol: String = r
-        .symbol
-        .as_deref()?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .replace("TƯ", "TW")
-        .replace("T.Ư", "TW");
+    let written = r.symbol.as_deref()?;
+    // most symbols are written as the canonical form spells them: no copy for those
+    let symbol: Cow<str> = if written.contains(|c: char| c.is_whitespace() || c == 'Ư') {
+        let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+        Cow::Owned(compact.replace("TƯ", "TW").replace("T.Ư", "TW"))
+    } else {
+        Cow::Borrowed(written)
+    };
     Some(match style {
-        Style::Party | Style::OldState => format!("{number}-{symbol}"),
+        Style::Party | Style::OldState => [number, "-", &symbol].concat(),
         Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
         // "45/HD-BTCTW": a Party issuer, written in the State shape
         Style::StateAdministrative if party_issuer(&symbol) => {
             format!("{number}-{}", symbol.replacen('-', "/", 1))
         }
-        Style::StateAdministrative => format!("{number}/{symbol}"),
+        Style::StateAdministrative => [number, "/", &symbol].concat(),
         Style::NumberOnly => return None,
     })
 }
@@ -570,6 +622,11 @@ fn so_prefix(text: &str, pos: usize) -> Option<usize> {
 /// range of the word naming the Central Committee, and the end.
 fn plenum(text: &str, pos: usize) -> Option<Plenum> {
     let mut p = gap(text, pos)?;
+    // "của", "hội nghị" and every name of the Central Committee start so; the
+    // modifiers ask here after every word they read
+    if !matches!(text.as_bytes().get(p), Some(b'c' | b'h' | b't')) {
+        return None;
+    }
     p = word_then_space(text, p, &CUA).unwrap_or(p);
     p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
     let t = text.get(p..)?;
@@ -1086,4 +1143,93 @@ fn is_central_party(r: &DocumentRef) -> bool {
             .any(|k| i.contains(k))
             && !i.contains("quốc hội")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold;
+
+    #[test]
+    fn every_plenum_lead_starts_as_the_plenum_filter_expects() {
+        let leads = [CUA.folded(), HOI_NGHI.folded(), "tw"];
+        for word in CENTRAL.folded_words().chain(leads) {
+            assert!(matches!(word.as_bytes()[0], b'c' | b'h' | b't'), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_type_code_starts_as_the_digit_filter_expects() {
+        for code in TYPE_CODES.folded_words() {
+            assert!(starts_type_code(code.as_bytes()[0]), "{code}");
+        }
+    }
+
+    /// The filter is a necessary condition: whatever reads as a bare symbol passes it.
+    #[test]
+    fn the_digit_filter_passes_every_bare_symbol() {
+        let numbers = ["05", "5", "470", "30a", "1234567", "2016"];
+        let joins = [
+            "", "-", " - ", "- ", " -", " ", "/", "/2020/", "/20201/", "/1800/", "a/", "  ",
+        ];
+        let codes = [
+            "CT/TW",
+            "NQ-CP",
+            "QĐ-TTg",
+            "QĐi/TW",
+            "QYĐ/TW",
+            "NĐ-CP",
+            "TTLT/BNV",
+            "TTr/HU",
+            "KH/HU",
+            "HD/BTCTW",
+            "BC/TU",
+            "CTr/TU",
+            "CV/ĐUK",
+            "TB/TW",
+            "BB/HU",
+            "KL/TW",
+            "QC/TW",
+            "TT/TW",
+            "HĐNN8",
+            "SL",
+            "UBTVQH15",
+            "đảng viên",
+            "xã",
+            "/TW",
+            "- CP",
+            "2016",
+            "5/2016",
+            "tháng 5",
+        ];
+        let tails = ["", " ngày 15/5/2016", ",", ".", "x"];
+        let mut passed = 0;
+        for n in numbers {
+            for j in joins {
+                for c in codes {
+                    for t in tails {
+                        let s = fold(&format!("{n}{j}{c}{t}"));
+                        let may = may_start_bare_symbol(s.as_bytes());
+                        if bare_symbol_type(&s).is_some() {
+                            assert!(may, "{s:?} is a bare symbol the filter turns away");
+                            passed += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(passed > 500, "only {passed} bare symbols tried");
+        for s in [
+            "15 đảng viên",
+            "7/8/2017",
+            "2016-2020",
+            "85%",
+            "5.246",
+            "3, 4",
+            "5 chi bộ",
+            "12 tháng",
+        ] {
+            assert!(!may_start_bare_symbol(fold(s).as_bytes()), "{s}");
+        }
+    }
 }

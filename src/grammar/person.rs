@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::word_len;
-use crate::text::keyword::{ends_word, starts_word, Head};
+use crate::text::keyword::{starts_word, Head};
 use crate::text::normalize::{fold, is_word_char};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
@@ -162,11 +162,40 @@ fn bucket(s: &str) -> Option<usize> {
     }
 }
 
-/// An entry and its first eight bytes.
+/// An entry, its first eight bytes and what a look-up needs to know of it without
+/// reading it: a head that matches settles an entry of up to eight bytes.
 #[derive(Clone, Copy)]
 struct Candidate {
     head: Head,
     entry: u16,
+    len: u8,
+    /// Whether the entry ends in a letter, so that a letter or digit after it in
+    /// the text continues the word.
+    ends_in_letter: bool,
+}
+
+impl Candidate {
+    /// Whether the entry starts `s`, whose head is `head`.
+    #[inline]
+    fn starts(&self, f: &Folded, s: &str, head: Head) -> bool {
+        let len = usize::from(self.len);
+        self.head.may_start(head)
+            && s.len() >= len
+            && (len <= 8 || {
+                let rest = &f.entries[usize::from(self.entry)].as_bytes()[8..];
+                s.as_bytes()[8..len].iter().zip(rest).all(|(a, b)| a == b)
+            })
+    }
+
+    /// Whether the entry, starting `s`, ends a word there.
+    #[inline]
+    fn ends_word_in(&self, s: &str) -> bool {
+        !self.ends_in_letter
+            || !s[usize::from(self.len)..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+    }
 }
 
 impl WordSet {
@@ -195,6 +224,11 @@ impl WordSet {
                 let candidate = Candidate {
                     head: Head::of(e),
                     entry: u16::try_from(i).expect("a word set has fewer than 65536 entries"),
+                    len: u8::try_from(e.len()).expect("a word set's entries are short"),
+                    ends_in_letter: e
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
                 };
                 match bucket(e) {
                     Some(b) => buckets[b].push(candidate),
@@ -218,30 +252,35 @@ impl WordSet {
         })
     }
 
-    /// The entries that may start `s`, longest first.
-    fn candidates<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a str> {
+    /// The entries that may start `s`, longest first, with the folded set.
+    #[inline]
+    fn candidates(&self, s: &str) -> (&Folded, &[Candidate], &[Candidate]) {
         let f = self.folded();
-        let head = Head::of(s);
         let bucket = bucket(s).map_or(&[][..], |b| {
             &f.candidates[usize::from(f.starts[b])..usize::from(f.starts[b + 1])]
         });
-        bucket
-            .iter()
-            .chain(&f.short)
-            .filter(move |c| c.head.may_start(head))
-            .map(|c| f.entries[usize::from(c.entry)].as_str())
+        (f, bucket, &f.short)
     }
 
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
-        self.candidates(s)
-            .find(|k| s.starts_with(k) && ends_word(s, k.len()))
-            .map(str::len)
+        let (f, bucket, short) = self.candidates(s);
+        let head = Head::of(s);
+        bucket
+            .iter()
+            .chain(short)
+            .find(|c| c.starts(f, s, head) && c.ends_word_in(s))
+            .map(|c| usize::from(c.len))
     }
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
-        self.candidates(s).any(|k| k == s)
+        let (f, bucket, short) = self.candidates(s);
+        let head = Head::of(s);
+        bucket
+            .iter()
+            .chain(short)
+            .any(|c| usize::from(c.len) == s.len() && c.starts(f, s, head))
     }
 }
 

@@ -47,6 +47,7 @@
 //! is not found), several names sharing one honorific ("các ông A, B") — only the
 //! first is read.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
@@ -252,7 +253,8 @@ impl WordSet {
         })
     }
 
-    /// The entries that may start `s`, longest first, with the folded set.
+    /// The entries that may start `s`: its bucket's, then the one-byte entries; each
+    /// longest first.
     #[inline]
     fn candidates(&self, s: &str) -> (&Folded, &[Candidate], &[Candidate]) {
         let f = self.folded();
@@ -266,21 +268,24 @@ impl WordSet {
     fn longest_at(&self, s: &str) -> Option<usize> {
         let (f, bucket, short) = self.candidates(s);
         let head = Head::of(s);
-        bucket
-            .iter()
-            .chain(short)
-            .find(|c| c.starts(f, s, head) && c.ends_word_in(s))
-            .map(|c| usize::from(c.len))
+        for list in [bucket, short] {
+            for c in list {
+                if c.starts(f, s, head) && c.ends_word_in(s) {
+                    return Some(usize::from(c.len));
+                }
+            }
+        }
+        None
     }
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
         let (f, bucket, short) = self.candidates(s);
         let head = Head::of(s);
-        bucket
-            .iter()
-            .chain(short)
-            .any(|c| usize::from(c.len) == s.len() && c.starts(f, s, head))
+        [bucket, short].iter().any(|list| {
+            list.iter()
+                .any(|c| usize::from(c.len) == s.len() && c.starts(f, s, head))
+        })
     }
 }
 
@@ -320,7 +325,19 @@ impl Tok {
 }
 
 /// The word starting at `at`, if a word starts there.
-fn word_at(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
+fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
+    let slot = &ctx.words[at % WORD_SLOTS];
+    match slot.get() {
+        (p, word) if p == at => word,
+        _ => {
+            let word = read_word(ctx, at);
+            slot.set((at, word));
+            word
+        }
+    }
+}
+
+fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if !rest.starts_with(is_word_char) || !starts_word(text, at) {
@@ -388,14 +405,14 @@ fn is_letter(c: char) -> bool {
 }
 
 /// The word after `end` and one space.
-fn next_word(ctx: &Ctx<'_>, end: usize) -> Option<Tok> {
+fn next_word(ctx: &Reader<'_, '_>, end: usize) -> Option<Tok> {
     let text = ctx.text();
     text.get(end..)?.strip_prefix(' ')?;
     word_at(ctx, end + 1)
 }
 
 /// The word that ends one space before `at`.
-fn prev_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
+fn prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before.ends_with(is_word_char) {
@@ -430,11 +447,43 @@ fn sentence_start(text: &str, s: usize) -> bool {
 }
 
 /// Folded text of a word.
-fn folded<'a>(ctx: &Ctx<'a>, t: Tok) -> &'a str {
+fn folded<'a>(ctx: &Reader<'_, 'a>, t: Tok) -> &'a str {
     ctx.text().get(t.s..t.e).unwrap_or("")
 }
 
+/// What one call to [`parse`] reads: the context, and the words read so far. A
+/// call reads most words several times (as a name's, a title's, the start of a
+/// run, the word before another), and each reading looks up the original text for
+/// its case.
+struct Reader<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    /// The word at each position read (or that none starts there), in a slot by
+    /// position; a position that takes another's slot is read again.
+    words: [Cell<(usize, Option<Tok>)>; WORD_SLOTS],
+}
+
+/// Slots of [`Reader::words`]: more than the words one call reads.
+const WORD_SLOTS: usize = 64;
+
+impl<'c, 'a> Reader<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        Reader {
+            ctx,
+            words: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Reader<'_, 'a> {
+    type Target = Ctx<'a>;
+
+    fn deref(&self) -> &Ctx<'a> {
+        self.ctx
+    }
+}
+
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let ctx = &Reader::new(ctx);
     let rest = ctx.text().get(at..)?;
     let upper = ctx.starts_upper_case(at);
     let mut best: Option<Match> = None;
@@ -468,7 +517,7 @@ struct Found {
     titles: Vec<(usize, usize)>,
 }
 
-fn record(ctx: &Ctx<'_>, f: Found) -> Match {
+fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
     let honorific = f.honorific.map(|(s, e)| {
         // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
         let h = ctx.written(s, e).to_lowercase();
@@ -508,7 +557,7 @@ fn record(ctx: &Ctx<'_>, f: Found) -> Match {
 // honorific first
 
 /// An honorific at `at`: its kind and end.
-fn honorific_at(ctx: &Ctx<'_>, at: usize) -> Option<(bool, usize)> {
+fn honorific_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if let Some(n) = HONORIFICS.longest_at(rest) {
@@ -527,7 +576,7 @@ fn honorific_at(ctx: &Ctx<'_>, at: usize) -> Option<(bool, usize)> {
 }
 
 /// "đồng chí Nguyễn Văn A[, title]", "ông Hùng", "đồng chí Tổng Bí thư Nguyễn Phú Trọng".
-fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let (academic, h_end) = honorific_at(ctx, at)?;
     let capital = ctx.starts_upper_case(at);
@@ -635,7 +684,7 @@ fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 
 /// Whether a name's middle syllable contradicts the honorific: "ông … Thị …",
 /// "bà … Văn …".
-fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
+fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
     static MALE: WordSet = WordSet::new(&["ông", "anh"]);
     static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
     static THI: WordSet = WordSet::new(&["Thị"]);
@@ -651,7 +700,7 @@ fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
 
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
 /// title or an organisation word ("ông Vũ Đức Đam | Phó Thủ tướng").
-fn name_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
+fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Vec<Tok> {
     let text = ctx.text();
     let mut run: Vec<Tok> = Vec::new();
     let mut pos = at;
@@ -679,21 +728,25 @@ fn name_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
 }
 
 /// The length of the capitalised run at `at`, not cut at titles.
-fn name_run_uncut(ctx: &Ctx<'_>, at: usize) -> usize {
+fn name_run_uncut(ctx: &Reader<'_, '_>, at: usize) -> usize {
     cap_run(ctx, at).len()
 }
 
 /// A title after a name: ", title", " - title", " (title)", or a title right after
 /// the name when `glued` (the name run was cut at its head). Returns the title's
 /// range and the record's end.
-fn title_after_name(ctx: &Ctx<'_>, end: usize, glued: bool) -> Option<(usize, usize, usize)> {
+fn title_after_name(
+    ctx: &Reader<'_, '_>,
+    end: usize,
+    glued: bool,
+) -> Option<(usize, usize, usize)> {
     title_after_name_in(ctx, end, glued, true).map(|(s, e, close, _)| (s, e, close))
 }
 
 /// [`title_after_name`], with or without " - " before the title, and whether the
 /// chain stopped at another person's title.
 fn title_after_name_in(
-    ctx: &Ctx<'_>,
+    ctx: &Reader<'_, '_>,
     end: usize,
     glued: bool,
     dash: bool,
@@ -739,12 +792,12 @@ fn title_after_name_in(
 // title first
 
 /// Whether a title starts at `at`: a head, maybe after "nguyên", "cựu", "quyền".
-fn title_starts(ctx: &Ctx<'_>, at: usize) -> bool {
+fn title_starts(ctx: &Reader<'_, '_>, at: usize) -> bool {
     head_at(ctx, at).is_some()
 }
 
 /// The head at `at` (after a prefix): its start and end.
-fn head_at(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
+fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     // "Nguyên soái" is a head, "nguyên Bí thư" a prefix and a head
@@ -760,7 +813,7 @@ fn head_at(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
 
 /// "Bí thư Quận ủy Nguyễn Hoài Nam", "Tổng thống Donald Trump", "Tổng bí thư …, ông
 /// Nguyễn Phú Trọng", "Chủ tịch nước | Lương Cường", "Chủ tịch nước: Hồ Chí Minh".
-fn from_title(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     static CUA: WordSet = WordSet::new(&["của"]);
     let text = ctx.text();
     let mut start = at;
@@ -855,7 +908,7 @@ fn from_title(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 }
 
 /// Whether word `w` ends a verb of taking a role ([`ROLE_VERBS`]).
-fn role_before(ctx: &Ctx<'_>, w: Tok) -> bool {
+fn role_before(ctx: &Reader<'_, '_>, w: Tok) -> bool {
     if ROLE_VERBS.contains(folded(ctx, w)) {
         return true;
     }
@@ -867,7 +920,7 @@ fn role_before(ctx: &Ctx<'_>, w: Tok) -> bool {
 }
 
 /// Whether word `last` ends a full name ("… Phạm Dũng").
-fn ends_a_name(ctx: &Ctx<'_>, last: Tok) -> bool {
+fn ends_a_name(ctx: &Reader<'_, '_>, last: Tok) -> bool {
     let mut first = last;
     let mut n = 1;
     while n <= 5 {
@@ -883,7 +936,7 @@ fn ends_a_name(ctx: &Ctx<'_>, last: Tok) -> bool {
 }
 
 /// An honorific and a full name at `at` (after a title): their ranges.
-fn honorific_name(ctx: &Ctx<'_>, at: usize) -> Option<((usize, usize), (usize, usize))> {
+fn honorific_name(ctx: &Reader<'_, '_>, at: usize) -> Option<((usize, usize), (usize, usize))> {
     let (_, h_end) = honorific_at(ctx, at)?;
     let p = h_end + usize::from(ctx.text()[h_end..].starts_with(' '));
     let run = name_run(ctx, p);
@@ -911,7 +964,7 @@ struct Chain {
 /// them. With `find_name`, up to the name that follows them; without, a title
 /// followed by a name is that name's ("Chủ tịch nước Trần Đại Quang, Thủ tướng |
 /// Nguyễn Xuân Phúc") and ends the chain before it.
-fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
+fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
     let text = ctx.text();
     let mut pos = at;
     let mut end = at;
@@ -996,7 +1049,7 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
 /// sở đảng, Ban Tổ chức Trung ương"), when the clause ends there or goes on with a
 /// verb of saying (otherwise the body is the next clause's subject: "…, Ban Thường
 /// vụ Tỉnh ủy đã …"): its end.
-fn parent_body(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
+fn parent_body(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let p = end + 2;
     text.get(end..)?.starts_with(", ").then_some(())?;
@@ -1019,7 +1072,7 @@ fn parent_body(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
 
 /// Where the next title of a chain starts after `end`: ", title", " - title",
 /// " kiêm title", ", PGS.TS".
-fn next_title(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
+fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(end..)?;
     let skip = [", ", " , ", ",", " - "]
@@ -1049,7 +1102,7 @@ struct Body {
 /// The words that follow a head: "Quận ủy", "UBND quận 2", "Sở Xây dựng", "Ban Tổ
 /// chức Trung ương", "(Bộ Tài nguyên và Môi trường)"; with `find_name`, stops at the
 /// name that ends them.
-fn body(ctx: &Ctx<'_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
+fn body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
     let text = ctx.text();
     let mut end = from;
     let mut pos = from;
@@ -1258,7 +1311,7 @@ fn body(ctx: &Ctx<'_>, from: usize, foreign: bool, single_foreign: bool) -> Body
 
 /// Whether a run is a full name: two to five capitalised syllables from a family
 /// name, not a place, not two names run together.
-fn full_name(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn full_name(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     (2..=5).contains(&run.len())
         && run.iter().all(Tok::syllable)
         && FAMILY.contains(folded(ctx, run[0]))
@@ -1268,7 +1321,7 @@ fn full_name(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
 
 /// A place led by a family name at `run[i]` ("Lâm Đồng", "Hà Nội"): how many
 /// words of the run follow it; `None` when there is none.
-fn place_then(ctx: &Ctx<'_>, run: &[Tok], i: usize) -> Option<usize> {
+fn place_then(ctx: &Reader<'_, '_>, run: &[Tok], i: usize) -> Option<usize> {
     let t = run.get(i)?;
     let end = t.s + PLACES.longest_at(ctx.text().get(t.s..)?)?;
     let covered = run[i..].iter().take_while(|w| w.e <= end).count();
@@ -1278,19 +1331,19 @@ fn place_then(ctx: &Ctx<'_>, run: &[Tok], i: usize) -> Option<usize> {
 
 /// Five syllables with a family name inside: two names in a row ("Nguyễn Phú Trọng
 /// Tô Lâm", a table cell listing both), not one.
-fn two_names(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn two_names(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     run.len() == 5 && run[2..4].iter().any(|t| FAMILY.contains(folded(ctx, *t)))
 }
 
 /// Whether a capitalised run at `at` is a full name and nothing else.
-fn person_at(ctx: &Ctx<'_>, at: usize) -> bool {
+fn person_at(ctx: &Reader<'_, '_>, at: usize) -> bool {
     full_name(ctx, &cap_run(ctx, at))
 }
 
 /// Lower-case syllables that end a capitalised word ("Sở Xây dựng", "Khu Bảo tồn
 /// thiên nhiên Nam Nung"): accepted when a capital, a title word or — for one
 /// syllable — the end of the phrase follows. Returns their end.
-fn lower_tail(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+fn lower_tail(ctx: &Reader<'_, '_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let mut e = at;
     let mut n = 0;
@@ -1339,7 +1392,7 @@ fn lower_tail(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 
 /// A short parenthesis at `at` ("(1985)", "(tỉnh Long An)", "(Việt Nam)") without
 /// verbs: its end.
-fn paren(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+fn paren(ctx: &Reader<'_, '_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(at..)?.strip_prefix('(')?;
     let close = rest.find(')')?;
@@ -1365,7 +1418,7 @@ fn paren(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 }
 
 /// Capitalised words from `at` (names, places, abbreviations), one space apart.
-fn cap_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
+fn cap_run(ctx: &Reader<'_, '_>, at: usize) -> Vec<Tok> {
     let mut run: Vec<Tok> = Vec::new();
     let mut pos = at;
     while run.len() < MAX_RUN {
@@ -1392,7 +1445,7 @@ fn cap_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
 /// The name that ends the capitalised run at `at`, if one does: its range and where
 /// the title before it ends (`end` when the run starts with the name).
 fn name_in_run(
-    ctx: &Ctx<'_>,
+    ctx: &Reader<'_, '_>,
     at: usize,
     complement: bool,
     foreign: Foreign,
@@ -1517,7 +1570,7 @@ fn name_in_run(
 
 /// Whether a name after word `b` names a place or an institution ("xã Lê Lợi",
 /// "phố Trần Hưng Đạo"; but "thành phố Trần Kim Yến" is a city's official).
-fn names_a_place(ctx: &Ctx<'_>, b: Tok) -> bool {
+fn names_a_place(ctx: &Reader<'_, '_>, b: Tok) -> bool {
     static PHO: WordSet = WordSet::new(&["phố"]);
     static THANH: WordSet = WordSet::new(&["thành"]);
     let w = folded(ctx, b);
@@ -1539,7 +1592,7 @@ struct Foreign {
 }
 
 /// Whether the run starts with a country.
-fn country_leads(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn country_leads(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     run.first()
         .is_some_and(|t| COUNTRIES.longest_at(&ctx.text()[t.s..]).is_some())
 }
@@ -1608,7 +1661,7 @@ fn after_years(text: &str, end: usize) -> usize {
 
 /// "Đào Trọng Lịch, Trung tướng, Thứ trưởng Bộ Quốc phòng", "Nguyễn Hồng Nhị
 /// (1936-), Thiếu tướng (1985), …": a name followed by its title.
-fn from_name(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let first = word_at(ctx, at)?;
     if !first.syllable() {

@@ -47,6 +47,7 @@
 //! is not found), several names sharing one honorific ("các ông A, B") — only the
 //! first is read.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -324,6 +325,48 @@ impl Tok {
     }
 }
 
+/// Words in a row, at most [`MAX_RUN`]: a run is read for every name tried, and
+/// needs no allocation.
+#[derive(Clone, Copy)]
+struct Run {
+    words: [Tok; MAX_RUN],
+    len: usize,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        let none = Tok {
+            s: 0,
+            e: 0,
+            case: Case::Lower,
+            hyphen: false,
+        };
+        Run {
+            words: [none; MAX_RUN],
+            len: 0,
+        }
+    }
+}
+
+impl Run {
+    fn push(&mut self, t: Tok) {
+        self.words[self.len] = t;
+        self.len += 1;
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+impl std::ops::Deref for Run {
+    type Target = [Tok];
+
+    fn deref(&self) -> &[Tok] {
+        &self.words[..self.len]
+    }
+}
+
 /// The word starting at `at`, if a word starts there.
 fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
     let slot = &ctx.words[at % WORD_SLOTS];
@@ -520,7 +563,7 @@ struct Found {
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
     let honorific = f.honorific.map(|(s, e)| {
         // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-        let h = ctx.written(s, e).to_lowercase();
+        let h = written(ctx, s, e).to_lowercase();
         let h = h.trim_end_matches('.');
         if h == "đ/c" {
             "đồng chí".to_string()
@@ -528,29 +571,67 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
             h.to_string()
         }
     });
-    let title = f
-        .titles
-        .iter()
-        .map(|&(s, e)| {
-            ctx.written(s, e)
-                .trim_matches(['*', ' ', ',', '-'])
-                .to_string()
-        })
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>();
-    let title = (!title.is_empty()).then(|| title.join(", "));
+    let mut title = String::new();
+    for &(s, e) in &f.titles {
+        let t = written(ctx, s, e);
+        let t = t.trim_matches(['*', ' ', ',', '-']);
+        if t.is_empty() {
+            continue;
+        }
+        if !title.is_empty() {
+            title.push_str(", ");
+        }
+        title.push_str(t);
+    }
+    let title = (!title.is_empty()).then_some(title);
     let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
     Match {
         start: f.start,
         end: f.end,
         richness,
         data: RecordData::Person(Person {
-            name: ctx.written(f.name.0, f.name.1),
+            name: written(ctx, f.name.0, f.name.1).into_owned(),
             honorific,
             title,
         }),
         diagnostics: Vec::new(),
     }
+}
+
+/// [`Ctx::written`], borrowed from the original when it reads as written already:
+/// every record reads two or three fields, and most are plain letters and spaces.
+fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
+    let span = ctx.view.original_span(s, e);
+    match ctx.original.get(span.range()) {
+        Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
+        _ => Cow::Owned(ctx.written(s, e)),
+    }
+}
+
+/// Whether [`readable`](crate::text::normalize::readable) returns `raw` as it is,
+/// seen without its Unicode tables: printable ASCII but "&", and the precomposed
+/// Latin letters Vietnamese is written in (NFC as they are; not "Ð", which reads
+/// "Đ"), with single spaces between words. A test checks every such letter.
+fn plainly_readable(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in raw.chars() {
+        let plain = match c {
+            ' ' => !after_space,
+            '&' | '\u{D0}' => false,
+            c if c.is_ascii() => !c.is_ascii_control(),
+            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+            _ => false,
+        };
+        if !plain {
+            return false;
+        }
+        after_space = c == ' ';
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------
@@ -700,9 +781,9 @@ fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
 
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
 /// title or an organisation word ("ông Vũ Đức Đam | Phó Thủ tướng").
-fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Vec<Tok> {
+fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
     let text = ctx.text();
-    let mut run: Vec<Tok> = Vec::new();
+    let mut run = Run::default();
     let mut pos = at;
     while run.len() < MAX_RUN {
         let t = if run.is_empty() {
@@ -1418,8 +1499,8 @@ fn paren(ctx: &Reader<'_, '_>, at: usize) -> Option<usize> {
 }
 
 /// Capitalised words from `at` (names, places, abbreviations), one space apart.
-fn cap_run(ctx: &Reader<'_, '_>, at: usize) -> Vec<Tok> {
-    let mut run: Vec<Tok> = Vec::new();
+fn cap_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
+    let mut run = Run::default();
     let mut pos = at;
     while run.len() < MAX_RUN {
         let t = if run.is_empty() {
@@ -1717,6 +1798,35 @@ fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plainly_readable_text_reads_as_written() {
+        use crate::text::normalize::readable;
+        let letters = (0xC0..=0x24F)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\u{D0}');
+        let mut all = String::new();
+        for c in letters {
+            for s in [c.to_string(), format!("a{c}"), format!("{c}b {c}")] {
+                assert!(plainly_readable(&s), "{s:?}");
+                assert_eq!(readable(&s), s, "{s:?}");
+            }
+            all.push(c);
+            all.push(if all.len() % 3 == 0 { ' ' } else { 'x' });
+        }
+        let ascii: String = (b' '..=b'~')
+            .map(char::from)
+            .filter(|&c| c != '&')
+            .collect();
+        for s in [all.trim_end().to_string(), ascii.trim().to_string()] {
+            assert!(plainly_readable(&s));
+            assert_eq!(readable(&s), s);
+        }
+        for s in ["Ðảng", "a  b", " a", "a ", "a&amp;b", "a\tb", "e\u{301}"] {
+            assert!(!plainly_readable(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn letter_shortcut_agrees_with_the_unicode_tables() {

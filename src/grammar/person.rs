@@ -506,13 +506,14 @@ struct Reader<'c, 'a> {
 }
 
 /// Slots of [`Reader::words`]: more than the words one call reads.
-const WORD_SLOTS: usize = 64;
+const WORD_SLOTS: usize = 32;
 
 impl<'c, 'a> Reader<'c, 'a> {
+    #[inline(always)]
     fn new(ctx: &'c Ctx<'a>) -> Self {
         Reader {
             ctx,
-            words: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
+            words: [const { Cell::new((usize::MAX, None)) }; WORD_SLOTS],
         }
     }
 }
@@ -1053,6 +1054,8 @@ fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option
     // consecutive academic honorifics in the chain: where they start, and where the
     // titles before them end ("Thiếu tướng, Phó Giáo sư, Tiến sĩ Nguyễn Văn Dũng")
     let mut academics: Option<(usize, usize)> = None;
+    // the next title after a position, when the element's end was chosen by it
+    let mut looked_up: Option<(usize, Option<usize>)> = None;
     for i in 0..max.min(MAX_CHAIN) {
         let element_end = if let Some((h, h_end)) = head_at(ctx, pos) {
             academics = None;
@@ -1073,7 +1076,9 @@ fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option
             }
             // "Thiếu tướng (1985), Tổng cục trưởng …": a parenthesis inside the chain
             // stays, one at its end ("… Bộ Quốc phòng (Khóa 1961-1964)") does not
-            if next_title(ctx, b.end_paren).is_some() {
+            let next = next_title(ctx, b.end_paren);
+            looked_up = Some((b.end_paren, next));
+            if next.is_some() {
                 b.end_paren
             } else {
                 b.end
@@ -1113,7 +1118,11 @@ fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option
                 end = e;
             }
         }
-        let Some(next) = next_title(ctx, end) else {
+        let next = match looked_up.take() {
+            Some((p, next)) if p == end => next,
+            _ => next_title(ctx, end),
+        };
+        let Some(next) = next else {
             break;
         };
         pos = next;

@@ -748,7 +748,12 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
         }
     }
     let mut titles = Vec::new();
-    if let Some((s, e, close)) = title_after_name(ctx, end, run.len() < name_run_uncut(ctx, p)) {
+    // the run of capitals goes on past the name (cut at a title's head) only when a
+    // capitalised word follows it
+    let glued = n < MAX_RUN
+        && next_word(ctx, run[n - 1].e).is_some_and(|t| t.case != Case::Lower)
+        && n < name_run_uncut(ctx, p);
+    if let Some((s, e, close)) = title_after_name(ctx, end, glued) {
         titles.push((s, e));
         end = close;
     }

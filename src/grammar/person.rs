@@ -611,26 +611,31 @@ fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
 
 /// Whether [`readable`](crate::text::normalize::readable) returns `raw` as it is,
 /// seen without its Unicode tables: printable ASCII but "&", and the precomposed
-/// Latin letters Vietnamese is written in (NFC as they are; not "Ð", which reads
-/// "Đ"), with single spaces between words. A test checks every such letter.
+/// Latin letters Vietnamese is written in (U+00C0–U+024F, U+1E00–U+1EFF: NFC as
+/// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
+/// byte by byte; a test checks every character against the letters' ranges and
+/// the letters against `readable`.
 fn plainly_readable(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut after_space = false;
-    for c in raw.chars() {
-        let plain = match c {
-            ' ' => !after_space,
-            '&' | '\u{D0}' => false,
-            c if c.is_ascii() => !c.is_ascii_control(),
-            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
-            _ => false,
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // the bytes after a lead byte are there: the text is UTF-8
+        let next = || bytes[i + 1];
+        i += match b {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return false,
+            b'&' => return false,
+            b' '..=b'~' => 1,
+            // U+00C0–U+00FF but Ð (C3 90); U+0100–U+023F; U+0240–U+024F
+            0xC3 if next() != 0x90 => 2,
+            0xC4..=0xC8 => 2,
+            0xC9 if next() <= 0x8F => 2,
+            // U+1E00–U+1EFF
+            0xE1 if (0xB8..=0xBB).contains(&next()) => 3,
+            _ => return false,
         };
-        if !plain {
-            return false;
-        }
-        after_space = c == ' ';
     }
     true
 }
@@ -1839,6 +1844,14 @@ mod tests {
         }
         for s in ["Ðảng", "a  b", " a", "a ", "a&amp;b", "a\tb", "e\u{301}"] {
             assert!(!plainly_readable(s), "{s:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let plain = match c {
+                '&' | '\u{D0}' => false,
+                ' '..='~' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+                _ => false,
+            };
+            assert_eq!(plainly_readable(&format!("a{c}b")), plain, "{c:?}");
         }
     }
 

@@ -47,11 +47,13 @@
 //! is not found), several names sharing one honorific ("các ông A, B") — only the
 //! first is read.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::word_len;
-use crate::text::keyword::{ends_word, starts_word, Head};
+use crate::text::keyword::{starts_word, Head};
 use crate::text::normalize::{fold, is_word_char};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
@@ -162,11 +164,40 @@ fn bucket(s: &str) -> Option<usize> {
     }
 }
 
-/// An entry and its first eight bytes.
+/// An entry, its first eight bytes and what a look-up needs to know of it without
+/// reading it: a head that matches settles an entry of up to eight bytes.
 #[derive(Clone, Copy)]
 struct Candidate {
     head: Head,
     entry: u16,
+    len: u8,
+    /// Whether the entry ends in a letter, so that a letter or digit after it in
+    /// the text continues the word.
+    ends_in_letter: bool,
+}
+
+impl Candidate {
+    /// Whether the entry starts `s`, whose head is `head`.
+    #[inline]
+    fn starts(&self, f: &Folded, s: &str, head: Head) -> bool {
+        let len = usize::from(self.len);
+        self.head.may_start(head)
+            && s.len() >= len
+            && (len <= 8 || {
+                let rest = &f.entries[usize::from(self.entry)].as_bytes()[8..];
+                s.as_bytes()[8..len].iter().zip(rest).all(|(a, b)| a == b)
+            })
+    }
+
+    /// Whether the entry, starting `s`, ends a word there.
+    #[inline]
+    fn ends_word_in(&self, s: &str) -> bool {
+        !self.ends_in_letter
+            || !s[usize::from(self.len)..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+    }
 }
 
 impl WordSet {
@@ -195,6 +226,11 @@ impl WordSet {
                 let candidate = Candidate {
                     head: Head::of(e),
                     entry: u16::try_from(i).expect("a word set has fewer than 65536 entries"),
+                    len: u8::try_from(e.len()).expect("a word set's entries are short"),
+                    ends_in_letter: e
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
                 };
                 match bucket(e) {
                     Some(b) => buckets[b].push(candidate),
@@ -218,30 +254,39 @@ impl WordSet {
         })
     }
 
-    /// The entries that may start `s`, longest first.
-    fn candidates<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a str> {
+    /// The entries that may start `s`: its bucket's, then the one-byte entries; each
+    /// longest first.
+    #[inline]
+    fn candidates(&self, s: &str) -> (&Folded, &[Candidate], &[Candidate]) {
         let f = self.folded();
-        let head = Head::of(s);
         let bucket = bucket(s).map_or(&[][..], |b| {
             &f.candidates[usize::from(f.starts[b])..usize::from(f.starts[b + 1])]
         });
-        bucket
-            .iter()
-            .chain(&f.short)
-            .filter(move |c| c.head.may_start(head))
-            .map(|c| f.entries[usize::from(c.entry)].as_str())
+        (f, bucket, &f.short)
     }
 
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
-        self.candidates(s)
-            .find(|k| s.starts_with(k) && ends_word(s, k.len()))
-            .map(str::len)
+        let (f, bucket, short) = self.candidates(s);
+        let head = Head::of(s);
+        for list in [bucket, short] {
+            for c in list {
+                if c.starts(f, s, head) && c.ends_word_in(s) {
+                    return Some(usize::from(c.len));
+                }
+            }
+        }
+        None
     }
 
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
-        self.candidates(s).any(|k| k == s)
+        let (f, bucket, short) = self.candidates(s);
+        let head = Head::of(s);
+        [bucket, short].iter().any(|list| {
+            list.iter()
+                .any(|c| usize::from(c.len) == s.len() && c.starts(f, s, head))
+        })
     }
 }
 
@@ -280,8 +325,62 @@ impl Tok {
     }
 }
 
+/// Words in a row, at most [`MAX_RUN`]: a run is read for every name tried, and
+/// needs no allocation.
+#[derive(Clone, Copy)]
+struct Run {
+    words: [Tok; MAX_RUN],
+    len: usize,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        let none = Tok {
+            s: 0,
+            e: 0,
+            case: Case::Lower,
+            hyphen: false,
+        };
+        Run {
+            words: [none; MAX_RUN],
+            len: 0,
+        }
+    }
+}
+
+impl Run {
+    fn push(&mut self, t: Tok) {
+        self.words[self.len] = t;
+        self.len += 1;
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+impl std::ops::Deref for Run {
+    type Target = [Tok];
+
+    fn deref(&self) -> &[Tok] {
+        &self.words[..self.len]
+    }
+}
+
 /// The word starting at `at`, if a word starts there.
-fn word_at(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
+fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
+    let slot = &ctx.words[at % WORD_SLOTS];
+    match slot.get() {
+        (p, word) if p == at => word,
+        _ => {
+            let word = read_word(ctx, at);
+            slot.set((at, word));
+            word
+        }
+    }
+}
+
+fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if !rest.starts_with(is_word_char) || !starts_word(text, at) {
@@ -349,14 +448,14 @@ fn is_letter(c: char) -> bool {
 }
 
 /// The word after `end` and one space.
-fn next_word(ctx: &Ctx<'_>, end: usize) -> Option<Tok> {
+fn next_word(ctx: &Reader<'_, '_>, end: usize) -> Option<Tok> {
     let text = ctx.text();
     text.get(end..)?.strip_prefix(' ')?;
     word_at(ctx, end + 1)
 }
 
 /// The word that ends one space before `at`.
-fn prev_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
+fn prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before.ends_with(is_word_char) {
@@ -391,11 +490,44 @@ fn sentence_start(text: &str, s: usize) -> bool {
 }
 
 /// Folded text of a word.
-fn folded<'a>(ctx: &Ctx<'a>, t: Tok) -> &'a str {
+fn folded<'a>(ctx: &Reader<'_, 'a>, t: Tok) -> &'a str {
     ctx.text().get(t.s..t.e).unwrap_or("")
 }
 
+/// What one call to [`parse`] reads: the context, and the words read so far. A
+/// call reads most words several times (as a name's, a title's, the start of a
+/// run, the word before another), and each reading looks up the original text for
+/// its case.
+struct Reader<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    /// The word at each position read (or that none starts there), in a slot by
+    /// position; a position that takes another's slot is read again.
+    words: [Cell<(usize, Option<Tok>)>; WORD_SLOTS],
+}
+
+/// Slots of [`Reader::words`]: more than the words one call reads.
+const WORD_SLOTS: usize = 32;
+
+impl<'c, 'a> Reader<'c, 'a> {
+    #[inline(always)]
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        Reader {
+            ctx,
+            words: [const { Cell::new((usize::MAX, None)) }; WORD_SLOTS],
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Reader<'_, 'a> {
+    type Target = Ctx<'a>;
+
+    fn deref(&self) -> &Ctx<'a> {
+        self.ctx
+    }
+}
+
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    let ctx = &Reader::new(ctx);
     let rest = ctx.text().get(at..)?;
     let upper = ctx.starts_upper_case(at);
     let mut best: Option<Match> = None;
@@ -429,10 +561,10 @@ struct Found {
     titles: Vec<(usize, usize)>,
 }
 
-fn record(ctx: &Ctx<'_>, f: Found) -> Match {
+fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
     let honorific = f.honorific.map(|(s, e)| {
         // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-        let h = ctx.written(s, e).to_lowercase();
+        let h = written(ctx, s, e).to_lowercase();
         let h = h.trim_end_matches('.');
         if h == "đ/c" {
             "đồng chí".to_string()
@@ -440,24 +572,26 @@ fn record(ctx: &Ctx<'_>, f: Found) -> Match {
             h.to_string()
         }
     });
-    let title = f
-        .titles
-        .iter()
-        .map(|&(s, e)| {
-            ctx.written(s, e)
-                .trim_matches(['*', ' ', ',', '-'])
-                .to_string()
-        })
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>();
-    let title = (!title.is_empty()).then(|| title.join(", "));
+    let mut title = String::new();
+    for &(s, e) in &f.titles {
+        let t = written(ctx, s, e);
+        let t = t.trim_matches(['*', ' ', ',', '-']);
+        if t.is_empty() {
+            continue;
+        }
+        if !title.is_empty() {
+            title.push_str(", ");
+        }
+        title.push_str(t);
+    }
+    let title = (!title.is_empty()).then_some(title);
     let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
     Match {
         start: f.start,
         end: f.end,
         richness,
         data: RecordData::Person(Person {
-            name: ctx.written(f.name.0, f.name.1),
+            name: written(ctx, f.name.0, f.name.1).into_owned(),
             honorific,
             title,
         }),
@@ -465,11 +599,52 @@ fn record(ctx: &Ctx<'_>, f: Found) -> Match {
     }
 }
 
+/// [`Ctx::written`], borrowed from the original when it reads as written already:
+/// every record reads two or three fields, and most are plain letters and spaces.
+fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
+    let span = ctx.view.original_span(s, e);
+    match ctx.original.get(span.range()) {
+        Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
+        _ => Cow::Owned(ctx.written(s, e)),
+    }
+}
+
+/// Whether [`readable`](crate::text::normalize::readable) returns `raw` as it is,
+/// seen without its Unicode tables: printable ASCII but "&", and the precomposed
+/// Latin letters Vietnamese is written in (U+00C0–U+024F, U+1E00–U+1EFF: NFC as
+/// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
+/// byte by byte; a test checks every character against the letters' ranges and
+/// the letters against `readable`.
+fn plainly_readable(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // the bytes after a lead byte are there: the text is UTF-8
+        let next = || bytes[i + 1];
+        i += match b {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return false,
+            b'&' => return false,
+            b' '..=b'~' => 1,
+            // U+00C0–U+00FF but Ð (C3 90); U+0100–U+023F; U+0240–U+024F
+            0xC3 if next() != 0x90 => 2,
+            0xC4..=0xC8 => 2,
+            0xC9 if next() <= 0x8F => 2,
+            // U+1E00–U+1EFF
+            0xE1 if (0xB8..=0xBB).contains(&next()) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
 // ---------------------------------------------------------------------------
 // honorific first
 
 /// An honorific at `at`: its kind and end.
-fn honorific_at(ctx: &Ctx<'_>, at: usize) -> Option<(bool, usize)> {
+fn honorific_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if let Some(n) = HONORIFICS.longest_at(rest) {
@@ -488,7 +663,7 @@ fn honorific_at(ctx: &Ctx<'_>, at: usize) -> Option<(bool, usize)> {
 }
 
 /// "đồng chí Nguyễn Văn A[, title]", "ông Hùng", "đồng chí Tổng Bí thư Nguyễn Phú Trọng".
-fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let (academic, h_end) = honorific_at(ctx, at)?;
     let capital = ctx.starts_upper_case(at);
@@ -578,7 +753,12 @@ fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
         }
     }
     let mut titles = Vec::new();
-    if let Some((s, e, close)) = title_after_name(ctx, end, run.len() < name_run_uncut(ctx, p)) {
+    // the run of capitals goes on past the name (cut at a title's head) only when a
+    // capitalised word follows it
+    let glued = n < MAX_RUN
+        && next_word(ctx, run[n - 1].e).is_some_and(|t| t.case != Case::Lower)
+        && n < name_run_uncut(ctx, p);
+    if let Some((s, e, close)) = title_after_name(ctx, end, glued) {
         titles.push((s, e));
         end = close;
     }
@@ -596,7 +776,7 @@ fn from_honorific(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 
 /// Whether a name's middle syllable contradicts the honorific: "ông … Thị …",
 /// "bà … Văn …".
-fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
+fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
     static MALE: WordSet = WordSet::new(&["ông", "anh"]);
     static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
     static THI: WordSet = WordSet::new(&["Thị"]);
@@ -612,9 +792,9 @@ fn wrong_gender(ctx: &Ctx<'_>, honorific: &str, run: &[Tok]) -> bool {
 
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
 /// title or an organisation word ("ông Vũ Đức Đam | Phó Thủ tướng").
-fn name_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
+fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
     let text = ctx.text();
-    let mut run: Vec<Tok> = Vec::new();
+    let mut run = Run::default();
     let mut pos = at;
     while run.len() < MAX_RUN {
         let t = if run.is_empty() {
@@ -640,21 +820,25 @@ fn name_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
 }
 
 /// The length of the capitalised run at `at`, not cut at titles.
-fn name_run_uncut(ctx: &Ctx<'_>, at: usize) -> usize {
+fn name_run_uncut(ctx: &Reader<'_, '_>, at: usize) -> usize {
     cap_run(ctx, at).len()
 }
 
 /// A title after a name: ", title", " - title", " (title)", or a title right after
 /// the name when `glued` (the name run was cut at its head). Returns the title's
 /// range and the record's end.
-fn title_after_name(ctx: &Ctx<'_>, end: usize, glued: bool) -> Option<(usize, usize, usize)> {
+fn title_after_name(
+    ctx: &Reader<'_, '_>,
+    end: usize,
+    glued: bool,
+) -> Option<(usize, usize, usize)> {
     title_after_name_in(ctx, end, glued, true).map(|(s, e, close, _)| (s, e, close))
 }
 
 /// [`title_after_name`], with or without " - " before the title, and whether the
 /// chain stopped at another person's title.
 fn title_after_name_in(
-    ctx: &Ctx<'_>,
+    ctx: &Reader<'_, '_>,
     end: usize,
     glued: bool,
     dash: bool,
@@ -700,12 +884,12 @@ fn title_after_name_in(
 // title first
 
 /// Whether a title starts at `at`: a head, maybe after "nguyên", "cựu", "quyền".
-fn title_starts(ctx: &Ctx<'_>, at: usize) -> bool {
+fn title_starts(ctx: &Reader<'_, '_>, at: usize) -> bool {
     head_at(ctx, at).is_some()
 }
 
 /// The head at `at` (after a prefix): its start and end.
-fn head_at(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
+fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     // "Nguyên soái" is a head, "nguyên Bí thư" a prefix and a head
@@ -721,7 +905,7 @@ fn head_at(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
 
 /// "Bí thư Quận ủy Nguyễn Hoài Nam", "Tổng thống Donald Trump", "Tổng bí thư …, ông
 /// Nguyễn Phú Trọng", "Chủ tịch nước | Lương Cường", "Chủ tịch nước: Hồ Chí Minh".
-fn from_title(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     static CUA: WordSet = WordSet::new(&["của"]);
     let text = ctx.text();
     let mut start = at;
@@ -816,7 +1000,7 @@ fn from_title(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 }
 
 /// Whether word `w` ends a verb of taking a role ([`ROLE_VERBS`]).
-fn role_before(ctx: &Ctx<'_>, w: Tok) -> bool {
+fn role_before(ctx: &Reader<'_, '_>, w: Tok) -> bool {
     if ROLE_VERBS.contains(folded(ctx, w)) {
         return true;
     }
@@ -828,7 +1012,7 @@ fn role_before(ctx: &Ctx<'_>, w: Tok) -> bool {
 }
 
 /// Whether word `last` ends a full name ("… Phạm Dũng").
-fn ends_a_name(ctx: &Ctx<'_>, last: Tok) -> bool {
+fn ends_a_name(ctx: &Reader<'_, '_>, last: Tok) -> bool {
     let mut first = last;
     let mut n = 1;
     while n <= 5 {
@@ -844,7 +1028,7 @@ fn ends_a_name(ctx: &Ctx<'_>, last: Tok) -> bool {
 }
 
 /// An honorific and a full name at `at` (after a title): their ranges.
-fn honorific_name(ctx: &Ctx<'_>, at: usize) -> Option<((usize, usize), (usize, usize))> {
+fn honorific_name(ctx: &Reader<'_, '_>, at: usize) -> Option<((usize, usize), (usize, usize))> {
     let (_, h_end) = honorific_at(ctx, at)?;
     let p = h_end + usize::from(ctx.text()[h_end..].starts_with(' '));
     let run = name_run(ctx, p);
@@ -872,7 +1056,7 @@ struct Chain {
 /// them. With `find_name`, up to the name that follows them; without, a title
 /// followed by a name is that name's ("Chủ tịch nước Trần Đại Quang, Thủ tướng |
 /// Nguyễn Xuân Phúc") and ends the chain before it.
-fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
+fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
     let text = ctx.text();
     let mut pos = at;
     let mut end = at;
@@ -880,6 +1064,8 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
     // consecutive academic honorifics in the chain: where they start, and where the
     // titles before them end ("Thiếu tướng, Phó Giáo sư, Tiến sĩ Nguyễn Văn Dũng")
     let mut academics: Option<(usize, usize)> = None;
+    // the next title after a position, when the element's end was chosen by it
+    let mut looked_up: Option<(usize, Option<usize>)> = None;
     for i in 0..max.min(MAX_CHAIN) {
         let element_end = if let Some((h, h_end)) = head_at(ctx, pos) {
             academics = None;
@@ -900,7 +1086,9 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
             }
             // "Thiếu tướng (1985), Tổng cục trưởng …": a parenthesis inside the chain
             // stays, one at its end ("… Bộ Quốc phòng (Khóa 1961-1964)") does not
-            if next_title(ctx, b.end_paren).is_some() {
+            let next = next_title(ctx, b.end_paren);
+            looked_up = Some((b.end_paren, next));
+            if next.is_some() {
                 b.end_paren
             } else {
                 b.end
@@ -940,7 +1128,11 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
                 end = e;
             }
         }
-        let Some(next) = next_title(ctx, end) else {
+        let next = match looked_up.take() {
+            Some((p, next)) if p == end => next,
+            _ => next_title(ctx, end),
+        };
+        let Some(next) = next else {
             break;
         };
         pos = next;
@@ -957,7 +1149,7 @@ fn chain(ctx: &Ctx<'_>, at: usize, find_name: bool, max: usize) -> Option<Chain>
 /// sở đảng, Ban Tổ chức Trung ương"), when the clause ends there or goes on with a
 /// verb of saying (otherwise the body is the next clause's subject: "…, Ban Thường
 /// vụ Tỉnh ủy đã …"): its end.
-fn parent_body(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
+fn parent_body(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let p = end + 2;
     text.get(end..)?.starts_with(", ").then_some(())?;
@@ -980,7 +1172,7 @@ fn parent_body(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
 
 /// Where the next title of a chain starts after `end`: ", title", " - title",
 /// " kiêm title", ", PGS.TS".
-fn next_title(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
+fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(end..)?;
     let skip = [", ", " , ", ",", " - "]
@@ -1010,7 +1202,7 @@ struct Body {
 /// The words that follow a head: "Quận ủy", "UBND quận 2", "Sở Xây dựng", "Ban Tổ
 /// chức Trung ương", "(Bộ Tài nguyên và Môi trường)"; with `find_name`, stops at the
 /// name that ends them.
-fn body(ctx: &Ctx<'_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
+fn body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
     let text = ctx.text();
     let mut end = from;
     let mut pos = from;
@@ -1219,7 +1411,7 @@ fn body(ctx: &Ctx<'_>, from: usize, foreign: bool, single_foreign: bool) -> Body
 
 /// Whether a run is a full name: two to five capitalised syllables from a family
 /// name, not a place, not two names run together.
-fn full_name(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn full_name(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     (2..=5).contains(&run.len())
         && run.iter().all(Tok::syllable)
         && FAMILY.contains(folded(ctx, run[0]))
@@ -1229,7 +1421,7 @@ fn full_name(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
 
 /// A place led by a family name at `run[i]` ("Lâm Đồng", "Hà Nội"): how many
 /// words of the run follow it; `None` when there is none.
-fn place_then(ctx: &Ctx<'_>, run: &[Tok], i: usize) -> Option<usize> {
+fn place_then(ctx: &Reader<'_, '_>, run: &[Tok], i: usize) -> Option<usize> {
     let t = run.get(i)?;
     let end = t.s + PLACES.longest_at(ctx.text().get(t.s..)?)?;
     let covered = run[i..].iter().take_while(|w| w.e <= end).count();
@@ -1239,19 +1431,19 @@ fn place_then(ctx: &Ctx<'_>, run: &[Tok], i: usize) -> Option<usize> {
 
 /// Five syllables with a family name inside: two names in a row ("Nguyễn Phú Trọng
 /// Tô Lâm", a table cell listing both), not one.
-fn two_names(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn two_names(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     run.len() == 5 && run[2..4].iter().any(|t| FAMILY.contains(folded(ctx, *t)))
 }
 
 /// Whether a capitalised run at `at` is a full name and nothing else.
-fn person_at(ctx: &Ctx<'_>, at: usize) -> bool {
+fn person_at(ctx: &Reader<'_, '_>, at: usize) -> bool {
     full_name(ctx, &cap_run(ctx, at))
 }
 
 /// Lower-case syllables that end a capitalised word ("Sở Xây dựng", "Khu Bảo tồn
 /// thiên nhiên Nam Nung"): accepted when a capital, a title word or — for one
 /// syllable — the end of the phrase follows. Returns their end.
-fn lower_tail(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+fn lower_tail(ctx: &Reader<'_, '_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let mut e = at;
     let mut n = 0;
@@ -1300,7 +1492,7 @@ fn lower_tail(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 
 /// A short parenthesis at `at` ("(1985)", "(tỉnh Long An)", "(Việt Nam)") without
 /// verbs: its end.
-fn paren(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+fn paren(ctx: &Reader<'_, '_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(at..)?.strip_prefix('(')?;
     let close = rest.find(')')?;
@@ -1326,8 +1518,8 @@ fn paren(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 }
 
 /// Capitalised words from `at` (names, places, abbreviations), one space apart.
-fn cap_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
-    let mut run: Vec<Tok> = Vec::new();
+fn cap_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
+    let mut run = Run::default();
     let mut pos = at;
     while run.len() < MAX_RUN {
         let t = if run.is_empty() {
@@ -1353,7 +1545,7 @@ fn cap_run(ctx: &Ctx<'_>, at: usize) -> Vec<Tok> {
 /// The name that ends the capitalised run at `at`, if one does: its range and where
 /// the title before it ends (`end` when the run starts with the name).
 fn name_in_run(
-    ctx: &Ctx<'_>,
+    ctx: &Reader<'_, '_>,
     at: usize,
     complement: bool,
     foreign: Foreign,
@@ -1478,7 +1670,7 @@ fn name_in_run(
 
 /// Whether a name after word `b` names a place or an institution ("xã Lê Lợi",
 /// "phố Trần Hưng Đạo"; but "thành phố Trần Kim Yến" is a city's official).
-fn names_a_place(ctx: &Ctx<'_>, b: Tok) -> bool {
+fn names_a_place(ctx: &Reader<'_, '_>, b: Tok) -> bool {
     static PHO: WordSet = WordSet::new(&["phố"]);
     static THANH: WordSet = WordSet::new(&["thành"]);
     let w = folded(ctx, b);
@@ -1500,7 +1692,7 @@ struct Foreign {
 }
 
 /// Whether the run starts with a country.
-fn country_leads(ctx: &Ctx<'_>, run: &[Tok]) -> bool {
+fn country_leads(ctx: &Reader<'_, '_>, run: &[Tok]) -> bool {
     run.first()
         .is_some_and(|t| COUNTRIES.longest_at(&ctx.text()[t.s..]).is_some())
 }
@@ -1569,7 +1761,7 @@ fn after_years(text: &str, end: usize) -> usize {
 
 /// "Đào Trọng Lịch, Trung tướng, Thứ trưởng Bộ Quốc phòng", "Nguyễn Hồng Nhị
 /// (1936-), Thiếu tướng (1985), …": a name followed by its title.
-fn from_name(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
+fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let first = word_at(ctx, at)?;
     if !first.syllable() {
@@ -1625,6 +1817,43 @@ fn from_name(ctx: &Ctx<'_>, at: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plainly_readable_text_reads_as_written() {
+        use crate::text::normalize::readable;
+        let letters = (0xC0..=0x24F)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\u{D0}');
+        let mut all = String::new();
+        for c in letters {
+            for s in [c.to_string(), format!("a{c}"), format!("{c}b {c}")] {
+                assert!(plainly_readable(&s), "{s:?}");
+                assert_eq!(readable(&s), s, "{s:?}");
+            }
+            all.push(c);
+            all.push(if all.len() % 3 == 0 { ' ' } else { 'x' });
+        }
+        let ascii: String = (b' '..=b'~')
+            .map(char::from)
+            .filter(|&c| c != '&')
+            .collect();
+        for s in [all.trim_end().to_string(), ascii.trim().to_string()] {
+            assert!(plainly_readable(&s));
+            assert_eq!(readable(&s), s);
+        }
+        for s in ["Ðảng", "a  b", " a", "a ", "a&amp;b", "a\tb", "e\u{301}"] {
+            assert!(!plainly_readable(s), "{s:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let plain = match c {
+                '&' | '\u{D0}' => false,
+                ' '..='~' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+                _ => false,
+            };
+            assert_eq!(plainly_readable(&format!("a{c}b")), plain, "{c:?}");
+        }
+    }
 
     #[test]
     fn letter_shortcut_agrees_with_the_unicode_tables() {

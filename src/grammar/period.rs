@@ -238,10 +238,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 /// [`longest_at_word`]: the longest match, the later parser on a tie.
 fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
-    // a number is rarely a count of years or months: read it only when one could be
-    let counted = unit_follows_number(ctx, at)
-        .then(|| count(ctx, at))
-        .flatten();
+    let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
     longest.offer(dash_range(t, at, invalid));
     longest.offer(count_years(ctx, at, counted, invalid));
@@ -254,11 +251,8 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
 /// parsers overwrite `invalid`.
 fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
-    // "năm năm qua", "sáu tháng đầu năm": both counts read the same number, and only
-    // when a unit follows it
-    let counted = unit_follows_number(ctx, at)
-        .then(|| count(ctx, at))
-        .flatten();
+    // "năm năm qua", "sáu tháng đầu năm": both counts read the same number
+    let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
     longest.offer(labelled(t, at, invalid));
     longest.offer(khoa(t, at, invalid));
@@ -878,6 +872,13 @@ fn count(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
     let q = quantity(ctx, p)?;
     let ok = q.value.fract() == 0.0 && (1.0..=MAX_COUNT).contains(&q.value);
     ok.then_some((q.value as u64, q.end))
+}
+
+/// The count at `p` that [`count_years`] and [`months_of_year`] read, when a unit
+/// follows it: a number is rarely a count of years or months, so it is read only
+/// when it could be one.
+fn count_before_unit(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
+    unit_follows_number(ctx, p).then(|| count(ctx, p)).flatten()
 }
 
 /// Whether the number at `p` is followed by what [`count_years`] and

@@ -53,8 +53,8 @@ use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::word_len;
-use crate::text::keyword::{starts_word, Head};
-use crate::text::normalize::{fold, is_word_char};
+use crate::text::keyword::{bucket, starts_word, Head, BUCKET_BITS};
+use crate::text::normalize::{fold, is_word_char, plainly_readable};
 
 use super::{Ctx, Grammar, Match, Trigger, Vocabulary};
 
@@ -147,21 +147,6 @@ struct Folded {
     candidates: Vec<Candidate>,
     /// The entries of one byte, longest first (after any bucket's).
     short: Vec<Candidate>,
-}
-
-/// 512 buckets: a few entries in each, and a small table per set.
-const BUCKET_BITS: u32 = 9;
-
-/// The bucket of a text or an entry with at least two bytes: its first two bytes,
-/// hashed.
-fn bucket(s: &str) -> Option<usize> {
-    match *s.as_bytes() {
-        [a, b, ..] => {
-            let key = u32::from_le_bytes([a, b, 0, 0]);
-            Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
-        }
-        _ => None,
-    }
 }
 
 /// An entry, its first eight bytes and what a look-up needs to know of it without
@@ -607,37 +592,6 @@ fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
         Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
         _ => Cow::Owned(ctx.written(s, e)),
     }
-}
-
-/// Whether [`readable`](crate::text::normalize::readable) returns `raw` as it is,
-/// seen without its Unicode tables: printable ASCII but "&", and the precomposed
-/// Latin letters Vietnamese is written in (U+00C0–U+024F, U+1E00–U+1EFF: NFC as
-/// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
-/// byte by byte; a test checks every character against the letters' ranges and
-/// the letters against `readable`.
-fn plainly_readable(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // the bytes after a lead byte are there: the text is UTF-8
-        let next = || bytes[i + 1];
-        i += match b {
-            b' ' if bytes.get(i + 1) == Some(&b' ') => return false,
-            b'&' => return false,
-            b' '..=b'~' => 1,
-            // U+00C0–U+00FF but Ð (C3 90); U+0100–U+023F; U+0240–U+024F
-            0xC3 if next() != 0x90 => 2,
-            0xC4..=0xC8 => 2,
-            0xC9 if next() <= 0x8F => 2,
-            // U+1E00–U+1EFF
-            0xE1 if (0xB8..=0xBB).contains(&next()) => 3,
-            _ => return false,
-        };
-    }
-    true
 }
 
 // ---------------------------------------------------------------------------
@@ -1817,43 +1771,6 @@ fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plainly_readable_text_reads_as_written() {
-        use crate::text::normalize::readable;
-        let letters = (0xC0..=0x24F)
-            .chain(0x1E00..=0x1EFF)
-            .filter_map(char::from_u32)
-            .filter(|&c| c != '\u{D0}');
-        let mut all = String::new();
-        for c in letters {
-            for s in [c.to_string(), format!("a{c}"), format!("{c}b {c}")] {
-                assert!(plainly_readable(&s), "{s:?}");
-                assert_eq!(readable(&s), s, "{s:?}");
-            }
-            all.push(c);
-            all.push(if all.len() % 3 == 0 { ' ' } else { 'x' });
-        }
-        let ascii: String = (b' '..=b'~')
-            .map(char::from)
-            .filter(|&c| c != '&')
-            .collect();
-        for s in [all.trim_end().to_string(), ascii.trim().to_string()] {
-            assert!(plainly_readable(&s));
-            assert_eq!(readable(&s), s);
-        }
-        for s in ["Ðảng", "a  b", " a", "a ", "a&amp;b", "a\tb", "e\u{301}"] {
-            assert!(!plainly_readable(s), "{s:?}");
-        }
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let plain = match c {
-                '&' | '\u{D0}' => false,
-                ' '..='~' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
-                _ => false,
-            };
-            assert_eq!(plainly_readable(&format!("a{c}b")), plain, "{c:?}");
-        }
-    }
 
     #[test]
     fn letter_shortcut_agrees_with_the_unicode_tables() {

@@ -58,13 +58,13 @@ struct Folded<T> {
     short: Vec<(Head, u16)>,
 }
 
-/// 512 buckets: a few entries in each, and a small table per lexicon.
-const BUCKET_BITS: u32 = 9;
+/// 512 buckets: a few entries in each, and a small table per word list.
+pub(crate) const BUCKET_BITS: u32 = 9;
 
 /// The bucket of a text or an entry with at least two bytes: its first two bytes,
 /// hashed.
 #[inline]
-fn bucket(s: &str) -> Option<usize> {
+pub(crate) fn bucket(s: &str) -> Option<usize> {
     match *s.as_bytes() {
         [a, b, ..] => {
             let key = u32::from_le_bytes([a, b, 0, 0]);

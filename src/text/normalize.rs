@@ -467,7 +467,7 @@ fn is_invisible(c: char) -> bool {
 /// characters dropped, control characters and runs of white space as one space,
 /// NFC, `Ð` as `Đ`. Case and tone placement are kept as written.
 pub(crate) fn readable(raw: &str) -> String {
-    if reads_as_written(raw) {
+    if plainly_readable(raw) || reads_as_written(raw) {
         return raw.to_string();
     }
     let clean = if needs_hygiene(raw) {
@@ -484,6 +484,37 @@ pub(crate) fn readable(raw: &str) -> String {
         })
         .collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`readable`] returns `raw` as it is,
+/// seen without its Unicode tables: printable ASCII but "&", and the precomposed
+/// Latin letters Vietnamese is written in (U+00C0–U+024F, U+1E00–U+1EFF: NFC as
+/// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
+/// byte by byte; a test checks every character against the letters' ranges and
+/// the letters against `readable`.
+pub(crate) fn plainly_readable(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // the bytes after a lead byte are there: the text is UTF-8
+        let next = || bytes[i + 1];
+        i += match b {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return false,
+            b'&' => return false,
+            b' '..=b'~' => 1,
+            // U+00C0–U+00FF but Ð (C3 90); U+0100–U+023F; U+0240–U+024F
+            0xC3 if next() != 0x90 => 2,
+            0xC4..=0xC8 => 2,
+            0xC9 if next() <= 0x8F => 2,
+            // U+1E00–U+1EFF
+            0xE1 if (0xB8..=0xBB).contains(&next()) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Whether [`readable`] would return `raw` unchanged: NFC, single ASCII spaces
@@ -984,5 +1015,41 @@ mod tests {
         let at = view.as_str().find(&fold("đảng")).unwrap();
         let span = view.original_span(at, view.as_str().len());
         assert_eq!(&original[span.start..span.end], "đảng");
+    }
+
+    #[test]
+    fn plainly_readable_text_reads_as_written() {
+        let letters = (0xC0..=0x24F)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\u{D0}');
+        let mut all = String::new();
+        for c in letters {
+            for s in [c.to_string(), format!("a{c}"), format!("{c}b {c}")] {
+                assert!(plainly_readable(&s), "{s:?}");
+                assert_eq!(readable(&s), s, "{s:?}");
+            }
+            all.push(c);
+            all.push(if all.len() % 3 == 0 { ' ' } else { 'x' });
+        }
+        let ascii: String = (b' '..=b'~')
+            .map(char::from)
+            .filter(|&c| c != '&')
+            .collect();
+        for s in [all.trim_end().to_string(), ascii.trim().to_string()] {
+            assert!(plainly_readable(&s));
+            assert_eq!(readable(&s), s);
+        }
+        for s in ["Ðảng", "a  b", " a", "a ", "a&amp;b", "a\tb", "e\u{301}"] {
+            assert!(!plainly_readable(s), "{s:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let plain = match c {
+                '&' | '\u{D0}' => false,
+                ' '..='~' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+                _ => false,
+            };
+            assert_eq!(plainly_readable(&format!("a{c}b")), plain, "{c:?}");
+        }
     }
 }

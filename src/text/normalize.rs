@@ -492,6 +492,7 @@ pub(crate) fn readable(raw: &str) -> String {
 /// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
 /// byte by byte; a test checks every character against the letters' ranges and
 /// the letters against `readable`.
+#[inline]
 pub(crate) fn plainly_readable(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {

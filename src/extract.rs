@@ -10,8 +10,9 @@
 
 use std::cmp::Reverse;
 use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chrono::NaiveDate;
 
 use crate::error::{Diagnostic, Error};
@@ -41,7 +42,7 @@ pub fn extract(text: &str) -> Extraction {
 }
 
 fn default_extractor() -> &'static Extractor {
-    static DEFAULT: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    static DEFAULT: OnceLock<Extractor> = OnceLock::new();
     DEFAULT.get_or_init(|| {
         Extractor::builder()
             .build()
@@ -51,7 +52,8 @@ fn default_extractor() -> &'static Extractor {
 
 /// An extractor with chosen options; build one with [`Extractor::builder`].
 ///
-/// Building compiles the trigger automaton once; reuse the extractor across
+/// Building compiles the trigger automaton, once per process for each choice of
+/// kinds (the first build takes a few milliseconds); reuse the extractor across
 /// documents. It is `Send + Sync`.
 ///
 /// ```
@@ -173,11 +175,7 @@ impl ExtractorBuilder {
                 }
             }
         }
-        let words = if patterns.is_empty() {
-            None
-        } else {
-            Some(AhoCorasick::new(&patterns).expect("trigger words are small"))
-        };
+        let words = (!patterns.is_empty()).then(|| trigger_automaton(&patterns));
         Ok(Extractor {
             grammars,
             words,
@@ -363,6 +361,33 @@ impl Extractor {
         }
         merged
     }
+}
+
+/// The automaton that finds `patterns`, shared by every extractor built for the same
+/// words in this process.
+///
+/// A DFA scans the text in about half the instructions of the default contiguous
+/// NFA, but takes a few milliseconds and about a megabyte to build: worth it once per
+/// process and choice of kinds, not once per extractor.
+fn trigger_automaton(patterns: &[String]) -> AhoCorasick {
+    type Cache = Mutex<Vec<(Vec<String>, AhoCorasick)>>;
+    /// Enough for every choice of kinds a program is likely to use.
+    const CACHED_CHOICES: usize = 16;
+    static BUILT: OnceLock<Cache> = OnceLock::new();
+    let cache = BUILT.get_or_init(Cache::default);
+    // a poisoned lock only means another build panicked; the list itself is whole
+    let mut built = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, ac)) = built.iter().find(|(p, _)| p == patterns) {
+        return ac.clone();
+    }
+    let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("trigger words are few and short");
+    if built.len() < CACHED_CHOICES {
+        built.push((patterns.to_vec(), ac.clone()));
+    }
+    ac
 }
 
 /// Where the runs of ASCII digits start.
@@ -726,6 +751,25 @@ mod tests {
             starts.contains(&van[1]) && starts.contains(&ha[1]),
             "{starts:?}"
         );
+    }
+
+    #[test]
+    fn the_trigger_dfa_finds_what_the_default_automaton_finds() {
+        let ex = Extractor::builder().build().unwrap();
+        let dfa = ex.words.as_ref().unwrap();
+        assert_eq!(dfa.kind(), AhoCorasickKind::DFA);
+        let nfa = AhoCorasick::new(&ex.patterns).unwrap();
+        let view = Normalized::new(
+            "Theo Chỉ thị số 05-CT/TW, đồng chí Bí thư Tỉnh ủy cho biết năm 2020 có \
+             hơn 5 chi bộ, 1.200 đảng viên; tỷ lệ đạt 98,5% trong nhiệm kỳ 2020 - 2025.",
+        );
+        let found = |ac: &AhoCorasick| -> Vec<(usize, usize, usize)> {
+            ac.find_overlapping_iter(view.as_str())
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        };
+        assert!(found(dfa).len() > 10);
+        assert_eq!(found(dfa), found(&nfa));
     }
 
     #[test]

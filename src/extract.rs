@@ -340,7 +340,7 @@ impl Extractor {
         let digits = if self.digit_grammars.is_empty() {
             Vec::new()
         } else {
-            digit_run_starts(text.as_bytes())
+            number_starts(text.as_bytes())
         };
         let digits = digits.into_iter().map(|i| (i, self.digit_grammars));
         let mut merged: Vec<(usize, GrammarSet)> = Vec::with_capacity(words.len());
@@ -390,8 +390,11 @@ fn trigger_automaton(patterns: &[String]) -> AhoCorasick {
     ac
 }
 
-/// Where the runs of ASCII digits start.
-fn digit_run_starts(bytes: &[u8]) -> Vec<usize> {
+/// Where numbers start: the first digit of every run of ASCII digits, except a run
+/// that continues a number across a decimal or group separator ("58" in "14,58",
+/// "246" in "5.246"). A record that started there would read part of a number as
+/// the whole ("tăng13,82%" is no share of 82%).
+fn number_starts(bytes: &[u8]) -> Vec<usize> {
     // Most blocks of prose hold no digit; testing a whole block at once (a loop
     // without early exit, which the compiler turns into vector code) skips them.
     const BLOCK: usize = 32;
@@ -404,13 +407,19 @@ fn digit_run_starts(bytes: &[u8]) -> Vec<usize> {
         }
         for (i, c) in block.iter().enumerate() {
             let digit = c.is_ascii_digit();
-            if digit && !after_digit {
-                starts.push(b * BLOCK + i);
+            let at = b * BLOCK + i;
+            if digit && !after_digit && !continues_number(bytes, at) {
+                starts.push(at);
             }
             after_digit = digit;
         }
     }
     starts
+}
+
+/// Whether the digit at `at` follows a digit and one separator of a number.
+fn continues_number(bytes: &[u8], at: usize) -> bool {
+    at >= 2 && matches!(bytes[at - 1], b'.' | b',') && bytes[at - 2].is_ascii_digit()
 }
 
 /// How far before its trigger a match may start: a grammar reads a word or two back
@@ -764,16 +773,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn digit_run_starts_are_the_digits_after_a_non_digit(
+        fn numbers_start_at_digits_after_no_digit_nor_digit_and_separator(
             text in "([a-z .,/]{0,40}[0-9]{0,40}){0,8}",
         ) {
             let bytes = text.as_bytes();
             let expected: Vec<usize> = (0..bytes.len())
                 .filter(|&i| {
-                    bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())
+                    let after = |k: usize, f: fn(&u8) -> bool| i >= k && f(&bytes[i - k]);
+                    bytes[i].is_ascii_digit()
+                        && !after(1, u8::is_ascii_digit)
+                        && !(after(1, |b| b".,".contains(b)) && after(2, u8::is_ascii_digit))
                 })
                 .collect();
-            proptest::prop_assert_eq!(digit_run_starts(bytes), expected);
+            proptest::prop_assert_eq!(number_starts(bytes), expected);
         }
     }
 

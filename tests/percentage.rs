@@ -482,3 +482,23 @@ fn a_share_above_100_is_a_rate_check() {
         }
     }
 }
+
+#[test]
+fn no_share_starts_inside_a_number() {
+    // a number glued to the word before it is refused whole; its decimal part alone
+    // is no share ("13,82%" is not 82 %, "10,4%" is not 4 %)
+    for text in [
+        "Kim ngạch xuất khẩu tăng13,82% so với năm trước.",
+        "Có 25 nữ (tương đương10,4% cán bộ của xã).",
+    ] {
+        let found = percentages(text);
+        assert!(
+            found.iter().all(|(_, p)| p.value > 10.0),
+            "{text}: {found:?}"
+        );
+    }
+    // a number that stands alone is still read whole
+    let found = percentages("Tăng trưởng đạt 13,82% so với năm trước.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1.value, 13.82);
+}

@@ -31,7 +31,8 @@ pub(crate) enum Trigger {
     /// At any entry of a lexicon written with a capital first letter (a family
     /// name starts a name only so; "hà", "văn" in running text do not).
     CapitalisedWords(&'static (dyn Vocabulary + Sync)),
-    /// At the first digit of a digit run.
+    /// At the first digit of a number: of a digit run that does not continue a
+    /// number across a decimal or group separator ("58" in "14,58" starts none).
     Digit,
 }
 

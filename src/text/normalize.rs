@@ -803,14 +803,39 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// The byte length of the word (letters and their marks) at the start of `s`.
+///
+/// Read byte by byte where the answer shows in the UTF-8 form: ASCII, the
+/// Latin-1 and Latin Extended letters, the combining diacritics and Latin
+/// Extended Additional, which [`is_word_char`] answers without its tables; any
+/// other character is decoded and asked. A test checks every character against
+/// the plain character loop.
 pub(crate) fn word_len(s: &str) -> usize {
-    let ascii_letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let rest = &s[ascii_letters..];
-    ascii_letters
-        + rest
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i)
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (b | 0x20).wrapping_sub(b'a') < 26 {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or_default();
+        i += match b {
+            // U+00C0–U+00FF, but × (C3 97) and ÷ (C3 B7)
+            0xC3 if next != 0x97 && next != 0xB7 => 2,
+            // U+0100–U+023F; U+0300–U+036F
+            0xC4..=0xC8 | 0xCC => 2,
+            0xCD if next <= 0xAF => 2,
+            // U+1E00–U+1EFF
+            0xE1 if (0xB8..=0xBB).contains(&next) => 3,
+            _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => c.len_utf8(),
+                _ => break,
+            },
+        };
+    }
+    i
 }
 
 /// Whether `c` belongs to a word: a letter or a combining mark that follows one.
@@ -1373,6 +1398,37 @@ mod tests {
             let s = format!("ả{c}");
             assert_eq!(space_at(&s, "ả".len()), is_space(c), "U+{:04X}", c as u32);
             assert!(!space_at(&s, 1), "inside a character");
+        }
+    }
+
+    /// The character loop [`word_len`] reads byte by byte.
+    fn word_len_reference(s: &str) -> usize {
+        s.char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(s.len(), |(i, _)| i)
+    }
+
+    #[test]
+    fn word_len_agrees_with_the_character_loop() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a{c}b "), format!("{c}\u{301}{c}.")] {
+                assert_eq!(word_len(&s), word_len_reference(&s), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_len_agrees_on_any_text(s in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(word_len(&s), word_len_reference(&s));
+        }
+
+        #[test]
+        fn word_len_agrees_on_mixed_pieces(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..12)
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(word_len(&s), word_len_reference(&s));
         }
     }
 

@@ -441,12 +441,9 @@ impl TokenCache {
     /// (U+1680), which [`scan_token`] does not look for: no cached token has one.
     #[inline(always)]
     fn folded(&mut self, text: &str, start: usize, end: usize) -> (usize, Option<&FoldedWord>) {
-        let bytes = text.as_bytes();
-        let token = bytes.get(start..end).unwrap_or_default();
-        let key = TokenKey::of(token);
-        match self.find(bytes, token, key) {
+        match self.find(text.as_bytes(), start, end) {
             Ok(word) => (end, self.words.get(word as usize)),
-            Err(free) => self.fold_new(text, start, end, key, free),
+            Err(free) => self.fold_new(text, start, end, free),
         }
     }
 
@@ -458,7 +455,6 @@ impl TokenCache {
         text: &str,
         start: usize,
         end: usize,
-        key: TokenKey,
         free: Option<usize>,
     ) -> (usize, Option<&FoldedWord>) {
         let token = text.as_bytes().get(start..end).unwrap_or_default();
@@ -467,14 +463,19 @@ impl TokenCache {
         }
         match memchr::memmem::find(token, "\u{1680}".as_bytes()) {
             Some(at) => self.folded(text, start, start + at),
-            None => (end, self.fold_and_keep(text, start, end, key, free)),
+            None => (
+                end,
+                self.fold_and_keep(text, start, end, TokenKey::of(token), free),
+            ),
         }
     }
 
-    /// The word a slot holds for `token` (at most [`MAX_PROBES`] looked at), or
-    /// the free slot where it may go.
+    /// The word a slot holds for the token `bytes[start..end]` (at most
+    /// [`MAX_PROBES`] looked at), or the free slot where it may go.
     #[inline(always)]
-    fn find(&self, bytes: &[u8], token: &[u8], key: TokenKey) -> Result<u32, Option<usize>> {
+    fn find(&self, bytes: &[u8], start: usize, end: usize) -> Result<u32, Option<usize>> {
+        let token = bytes.get(start..end).unwrap_or_default();
+        let key = TokenKey::of(token);
         let mask = self.slots.len() - 1;
         let mut k = key.home(mask);
         for _ in 0..MAX_PROBES {

@@ -229,16 +229,19 @@ impl Normalized {
     /// The original byte offset of a normalised offset, as a start position.
     pub(crate) fn original_offset(&self, normalised: usize) -> usize {
         let at = normalised.min(self.text.len());
+        // The offset of `at` if anchor `k` is the last one at or before it.
+        let through = |k: usize| {
+            let &(v, o) = self.anchors.get(k)?;
+            let next_after = self.anchors.get(k + 1).is_none_or(|next| next.0 > at);
+            (v <= at && next_after).then(|| o + (at - v))
+        };
         let last = self.last.get();
-        for k in last..self.anchors.len().min(last + 2) {
-            let covers = |k: usize| {
-                self.anchors[k].0 <= at && self.anchors.get(k + 1).is_none_or(|next| next.0 > at)
-            };
-            if covers(k) {
-                self.last.set(k);
-                let (v, o) = self.anchors[k];
-                return o + (at - v);
-            }
+        if let Some(offset) = through(last) {
+            return offset;
+        }
+        if let Some(offset) = through(last + 1) {
+            self.last.set(last + 1);
+            return offset;
         }
         // Count the anchors at or before `at`: all of those before `at`'s bucket, and
         // those in it up to `at` (every anchor after the bucket lies after `at`).
@@ -1376,6 +1379,29 @@ mod tests {
                 last = o;
             }
             proptest::prop_assert_eq!(view.original_offset(view.as_str().len()), s.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// Looked up in any order, every view offset maps where the first anchor
+        /// search over the whole map says.
+        #[test]
+        fn original_offset_agrees_with_a_search_of_the_whole_map(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..60),
+            lookups in proptest::collection::vec(0..400usize, 0..80)
+        ) {
+            let s = pieces.concat();
+            let view = Normalized::new(&s);
+            let len = view.as_str().len();
+            let expected = |at: usize| {
+                let at = at.min(len);
+                let k = view.anchors.partition_point(|&(v, _)| v <= at);
+                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
+            };
+            let in_order = (0..=len + 1).step_by(1 + len / 97);
+            for at in lookups.into_iter().chain(in_order) {
+                proptest::prop_assert_eq!(view.original_offset(at), expected(at), "{:?} at {}", s, at);
+            }
         }
     }
 

@@ -31,6 +31,7 @@
 //! HTML reference maps to the whole reference; a span that ends before a dropped
 //! invisible character may include it (it is still `input[span]`).
 
+#[cfg(test)]
 use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -96,7 +97,56 @@ impl Normalized {
     fn build(original: &str) -> Self {
         let mut out = Self::empty(original.len() + original.len() / 16);
         // A report repeats a few thousand distinct tokens: fold each once.
-        let mut cache = TokenCache::default();
+        let mut cache = TokenCache::for_text(original.len());
+        // Most of a text reads as written (ASCII, single spaces, words already
+        // folded), so it is copied in whole stretches, from `as_written` on, and
+        // lower-cased if `capitals` (which keeps every length). Each piece starts
+        // where the map already gives its original offset, so only the pieces that
+        // fold to another length anchor. A token is looked up only if it has a
+        // non-ASCII character.
+        let bytes = original.as_bytes();
+        let mut as_written = 0;
+        let mut capitals = false;
+        let mut i = 0;
+        loop {
+            let (mut end, seen) = scan_token(bytes, i);
+            if seen & NON_ASCII == 0 {
+                capitals |= seen & CAPITAL != 0;
+            } else {
+                let folded;
+                (end, folded) = cache.folded(original, i, end);
+                if let Some(word) = folded {
+                    out.push_as_written(original, as_written, i, capitals);
+                    out.push_token(word, i, end);
+                    (as_written, capitals) = (end, false);
+                }
+            }
+            i = end;
+            match bytes.get(i) {
+                None => break,
+                Some(b' ' | b'\n') if !space_starts(original, i + 1) => i += 1,
+                Some(_) => {
+                    let (end, line_break) = space_run(original, i);
+                    out.push_as_written(original, as_written, i, capitals);
+                    out.push_char(if line_break { '\n' } else { ' ' }, i);
+                    out.anchor(out.text.len(), end);
+                    (i, as_written, capitals) = (end, end, false);
+                }
+            }
+        }
+        out.push_as_written(original, as_written, original.len(), capitals);
+        out.anchor(out.text.len(), original.len());
+        out.index_buckets();
+        out
+    }
+
+    /// The straightforward builder [`Normalized::build`] must agree with: token by
+    /// token, each pushed on its own.
+    #[cfg(test)]
+    fn build_reference(original: &str) -> Self {
+        let mut out = Self::empty(original.len() + original.len() / 16);
+        // A report repeats a few thousand distinct tokens: fold each once.
+        let mut cache = ReferenceCache::default();
         let mut i = 0;
         while i < original.len() {
             let (space_end, line_break) = space_run(original, i);
@@ -105,7 +155,7 @@ impl Normalized {
                 i = space_end;
                 continue;
             }
-            let (end, ascii) = token_end(original, i);
+            let (end, ascii) = token_end_reference(original, i);
             let token = &original[i..end];
             if ascii {
                 out.push_ascii_lowercase(token, i);
@@ -179,16 +229,19 @@ impl Normalized {
     /// The original byte offset of a normalised offset, as a start position.
     pub(crate) fn original_offset(&self, normalised: usize) -> usize {
         let at = normalised.min(self.text.len());
+        // The offset of `at` if anchor `k` is the last one at or before it.
+        let through = |k: usize| {
+            let &(v, o) = self.anchors.get(k)?;
+            let next_after = self.anchors.get(k + 1).is_none_or(|next| next.0 > at);
+            (v <= at && next_after).then(|| o + (at - v))
+        };
         let last = self.last.get();
-        for k in last..self.anchors.len().min(last + 2) {
-            let covers = |k: usize| {
-                self.anchors[k].0 <= at && self.anchors.get(k + 1).is_none_or(|next| next.0 > at)
-            };
-            if covers(k) {
-                self.last.set(k);
-                let (v, o) = self.anchors[k];
-                return o + (at - v);
-            }
+        if let Some(offset) = through(last) {
+            return offset;
+        }
+        if let Some(offset) = through(last + 1) {
+            self.last.set(last + 1);
+            return offset;
         }
         // Count the anchors at or before `at`: all of those before `at`'s bucket, and
         // those in it up to `at` (every anchor after the bucket lies after `at`).
@@ -255,6 +308,28 @@ impl Normalized {
         self.text.push(c);
     }
 
+    /// `original[from..to]`, which reads as written but for ASCII `capitals`: the
+    /// same length, so no anchor inside it.
+    fn push_as_written(&mut self, original: &str, from: usize, to: usize, capitals: bool) {
+        let start = self.text.len();
+        self.text
+            .push_str(original.get(from..to).unwrap_or_default());
+        if capitals {
+            self.text.as_mut_str()[start..].make_ascii_lowercase();
+        }
+    }
+
+    /// The folded `word` of the token `start..end`, where the map already gives
+    /// `start`; afterwards it gives `end` at the view's end.
+    fn push_token(&mut self, word: &FoldedWord, start: usize, end: usize) {
+        if word.keeps_step(end - start) {
+            self.text.push_str(&word.text);
+        } else {
+            self.push_folded(word, start);
+            self.anchor(self.text.len(), end);
+        }
+    }
+
     #[inline]
     fn push_folded(&mut self, word: &FoldedWord, origin: usize) {
         let start = self.text.len();
@@ -266,13 +341,234 @@ impl Normalized {
     }
 }
 
-type TokenCache<'a> = FxHashMap<Token<'a>, FoldedWord>;
+/// The folded tokens of one text, found by their bytes in it: an open-addressed
+/// table (linear probing, at most half full).
+struct TokenCache {
+    /// A power of two long.
+    slots: Vec<Slot>,
+    /// How many slots are taken.
+    taken: usize,
+    /// The folds that differ from their tokens, which the slots index.
+    words: Vec<FoldedWord>,
+    /// The fold of the last token that found no room in the table.
+    uncached: FoldedWord,
+}
+
+/// A cached token, `text[start..start + key.len]`; empty when `key.len` is 0.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: TokenKey,
+    start: usize,
+    /// An index into [`TokenCache::words`], or [`READS_AS_WRITTEN`].
+    word: u32,
+}
+
+/// The slot's token folds to itself.
+const READS_AS_WRITTEN: u32 = u32::MAX;
+
+/// Slots looked at before a token is folded without the cache: a bound on the
+/// work per token even when many tokens collide.
+const MAX_PROBES: usize = 16;
+
+/// A token's length and up to 16 of its bytes (its first and last eight, or four,
+/// or its first, middle and last byte), read without a loop. They are all of its
+/// bytes when it is at most 16 bytes long, so then equal keys mean equal tokens.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct TokenKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl TokenKey {
+    fn of(token: &[u8]) -> Self {
+        let len = token.len();
+        let (head, tail) = match len {
+            8.. => (le_u64(token, 0), le_u64(token, len - 8)),
+            4.. => (le_u32(token, 0), le_u32(token, len - 4)),
+            1.. => {
+                let byte = |at: usize| u64::from(token.get(at).copied().unwrap_or_default());
+                (byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16, 0)
+            }
+            0 => (0, 0),
+        };
+        TokenKey { len, head, tail }
+    }
+
+    /// Whether the key tells its token from every other.
+    fn is_whole(&self) -> bool {
+        self.len <= 16
+    }
+
+    /// The key's first slot in a table of `mask + 1` slots.
+    fn home(&self, mask: usize) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mixed = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(K);
+        (mixed >> 32) as usize & mask
+    }
+}
+
+/// The little-endian `u64` at byte `at` of `bytes` (0 past the end).
+fn le_u64(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The little-endian `u32` at byte `at` of `bytes` (0 past the end).
+fn le_u32(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+}
+
+impl TokenCache {
+    /// An empty cache for a text of `len` bytes, with room to start with for the
+    /// distinct tokens of a short text (it grows for a long one).
+    fn for_text(len: usize) -> Self {
+        TokenCache {
+            slots: vec![Slot::default(); (len / 8).clamp(16, 4096).next_power_of_two()],
+            taken: 0,
+            words: Vec::new(),
+            uncached: FoldedWord {
+                text: Box::default(),
+                anchors: Box::default(),
+            },
+        }
+    }
+
+    /// Where the token at `text[start..end]` ends, and its fold (`None` when it
+    /// reads as written). The token ends before `end` at an Ogham space mark
+    /// (U+1680), which [`scan_token`] does not look for: no cached token has one.
+    #[inline(always)]
+    fn folded(&mut self, text: &str, start: usize, end: usize) -> (usize, Option<&FoldedWord>) {
+        match self.find(text.as_bytes(), start, end) {
+            Ok(word) => (end, self.words.get(word as usize)),
+            Err(free) => self.fold_new(text, start, end, free),
+        }
+    }
+
+    /// [`TokenCache::folded`] for a token the cache does not hold (or an empty one).
+    #[cold]
+    #[inline(never)]
+    fn fold_new(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        free: Option<usize>,
+    ) -> (usize, Option<&FoldedWord>) {
+        let token = text.as_bytes().get(start..end).unwrap_or_default();
+        if token.is_empty() {
+            return (end, None);
+        }
+        match memchr::memmem::find(token, "\u{1680}".as_bytes()) {
+            Some(at) => self.folded(text, start, start + at),
+            None => (
+                end,
+                self.fold_and_keep(text, start, end, TokenKey::of(token), free),
+            ),
+        }
+    }
+
+    /// The word a slot holds for the token `bytes[start..end]` (at most
+    /// [`MAX_PROBES`] looked at), or the free slot where it may go.
+    #[inline(always)]
+    fn find(&self, bytes: &[u8], start: usize, end: usize) -> Result<u32, Option<usize>> {
+        let token = bytes.get(start..end).unwrap_or_default();
+        let key = TokenKey::of(token);
+        let mask = self.slots.len() - 1;
+        let mut k = key.home(mask);
+        for _ in 0..MAX_PROBES {
+            let Some(slot) = self.slots.get(k) else {
+                break;
+            };
+            if slot.key.len == 0 {
+                return Err(Some(k));
+            }
+            if slot.key == key
+                && (key.is_whole() || bytes.get(slot.start..slot.start + key.len) == Some(token))
+            {
+                return Ok(slot.word);
+            }
+            k = (k + 1) & mask;
+        }
+        Err(None)
+    }
+
+    /// Folds the token `text[start..end]`, which the cache does not hold, and keeps
+    /// it in slot `free` if there is one and room.
+    fn fold_and_keep(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        key: TokenKey,
+        free: Option<usize>,
+    ) -> Option<&FoldedWord> {
+        let token = text.get(start..end).unwrap_or_default();
+        let folded = FoldedWord::of_token(token);
+        let as_written = folded.keeps_step(token.len()) && *folded.text == *token;
+        let word = if as_written {
+            READS_AS_WRITTEN
+        } else {
+            self.words.len() as u32
+        };
+        let cached = match free {
+            Some(k) if self.taken < MAX_CACHED_TOKENS => {
+                self.slots[k] = Slot { key, start, word };
+                self.taken += 1;
+                if 2 * self.taken > self.slots.len() {
+                    self.grow();
+                }
+                true
+            }
+            _ => false,
+        };
+        if as_written {
+            None
+        } else if cached {
+            self.words.push(folded);
+            self.words.last()
+        } else {
+            self.uncached = folded;
+            Some(&self.uncached)
+        }
+    }
+
+    /// Doubles the table, keeping every token that finds room within [`MAX_PROBES`].
+    fn grow(&mut self) {
+        let doubled = vec![Slot::default(); 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        self.taken = 0;
+        for slot in old.into_iter().filter(|s| s.key.len > 0) {
+            let mut k = slot.key.home(mask);
+            for _ in 0..MAX_PROBES {
+                if self.slots[k].key.len == 0 {
+                    self.slots[k] = slot;
+                    self.taken += 1;
+                    break;
+                }
+                k = (k + 1) & mask;
+            }
+        }
+    }
+}
+
+/// The token cache of [`Normalized::build_reference`].
+#[cfg(test)]
+type ReferenceCache<'a> = FxHashMap<Token<'a>, FoldedWord>;
 
 /// A token as a cache key. Tokens are short and most equal the key they are
 /// compared with: a byte loop is quicker than a call to `memcmp`.
+#[cfg(test)]
 #[derive(Debug, Hash)]
 struct Token<'a>(&'a str);
 
+#[cfg(test)]
 impl PartialEq for Token<'_> {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
@@ -280,6 +576,7 @@ impl PartialEq for Token<'_> {
     }
 }
 
+#[cfg(test)]
 impl Eq for Token<'_> {}
 
 /// Bounds the cache on adversarial input (every token different).
@@ -331,9 +628,98 @@ fn space_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// What [`scan_token`] reads in a byte that starts a character: the character's
+/// byte length, 0 if it is white space or may be, and these flags.
+static TOKEN_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => 1 | CAPITAL,
+            0x21..=0x7E => 1,
+            0..=0x7F => 0,
+            // Only these lead bytes start a non-ASCII space or control character
+            // (U+0080–U+00A0, U+2000–U+205F, U+3000) but for E1, of U+1680, which is
+            // left to the token cache since E1 also leads every letter of U+1Exx.
+            0xC2 | 0xE2 | 0xE3 => MAY_BE_SPACE,
+            0x80..=0xDF => 2 | NON_ASCII,
+            0xE0..=0xEF => 3 | NON_ASCII,
+            _ => 4 | NON_ASCII,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The byte length in a [`TOKEN_BYTES`] entry.
+const WIDTH: u8 = 0b111;
+/// A [`TOKEN_BYTES`] flag: a non-ASCII character that may be white space.
+const MAY_BE_SPACE: u8 = 0b1000;
+/// A [`TOKEN_BYTES`] flag: an ASCII capital letter.
+const CAPITAL: u8 = 0b1_0000;
+/// A [`TOKEN_BYTES`] flag: a non-ASCII character.
+const NON_ASCII: u8 = 0b10_0000;
+
+/// The end of the token (a run of characters that are not white space) at `from`,
+/// and the [`TOKEN_BYTES`] flags of its characters. An Ogham space mark (U+1680)
+/// is read as part of the token: [`TokenCache::folded`] cuts the token there.
+#[inline]
+fn scan_token(bytes: &[u8], from: usize) -> (usize, u8) {
+    let mut seen = 0;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let class = TOKEN_BYTES[usize::from(b)];
+        let width = class & WIDTH;
+        if width > 0 {
+            seen |= class;
+            i += usize::from(width);
+        } else if class & MAY_BE_SPACE != 0 && !lead_starts_space(bytes, i) {
+            seen |= NON_ASCII;
+            i += utf8_width(b);
+        } else {
+            break;
+        }
+    }
+    (i, seen)
+}
+
+/// Whether the character at byte `i` of `bytes` (which starts with C2, E2 or E3)
+/// is white space or a control character.
+fn lead_starts_space(bytes: &[u8], i: usize) -> bool {
+    let c = bytes
+        .get(i..)
+        .and_then(|rest| rest.utf8_chunks().next())
+        .and_then(|chunk| chunk.valid().chars().next());
+    c.is_some_and(is_space)
+}
+
+/// Whether white space starts at byte `i` of `s`: [`space_at`], with the common
+/// answers found without decoding a character.
+#[inline(always)]
+fn space_starts(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b.is_ascii() => b <= b' ' || b == 0x7F,
+        Some(&b) if TOKEN_BYTES[usize::from(b)] & MAY_BE_SPACE != 0 => space_at(s, i),
+        Some(0xE1) => s.as_bytes().get(i + 1) == Some(&0x9A) && space_at(s, i),
+        Some(_) => false,
+    }
+}
+
+/// The byte length of the character whose UTF-8 form starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 /// The end of the token (a run of characters that are not white space) at `from`,
 /// and whether it is all ASCII.
-fn token_end(s: &str, from: usize) -> (usize, bool) {
+#[cfg(test)]
+fn token_end_reference(s: &str, from: usize) -> (usize, bool) {
     let bytes = s.as_bytes();
     let mut ascii = true;
     let mut i = from;
@@ -372,6 +758,12 @@ impl FoldedWord {
             text: view.text.into_boxed_str(),
             anchors: view.anchors.into_boxed_slice(),
         }
+    }
+
+    /// Whether the word folds from a token of `token_len` bytes to as many, every
+    /// letter at its own offset: then it needs no anchor.
+    fn keeps_step(&self, token_len: usize) -> bool {
+        self.text.len() == token_len && self.anchors.iter().all(|&(at, from)| at == from)
     }
 
     /// Letters (a base character with its marks) keep their order through every
@@ -415,14 +807,39 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// The byte length of the word (letters and their marks) at the start of `s`.
+///
+/// Read byte by byte where the answer shows in the UTF-8 form: ASCII, the
+/// Latin-1 and Latin Extended letters, the combining diacritics and Latin
+/// Extended Additional, which [`is_word_char`] answers without its tables; any
+/// other character is decoded and asked. A test checks every character against
+/// the plain character loop.
 pub(crate) fn word_len(s: &str) -> usize {
-    let ascii_letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let rest = &s[ascii_letters..];
-    ascii_letters
-        + rest
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(rest.len(), |(i, _)| i)
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (b | 0x20).wrapping_sub(b'a') < 26 {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or_default();
+        i += match b {
+            // U+00C0–U+00FF, but × (C3 97) and ÷ (C3 B7)
+            0xC3 if next != 0x97 && next != 0xB7 => 2,
+            // U+0100–U+023F; U+0300–U+036F
+            0xC4..=0xC8 | 0xCC => 2,
+            0xCD if next <= 0xAF => 2,
+            // U+1E00–U+1EFF
+            0xE1 if (0xB8..=0xBB).contains(&next) => 3,
+            _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => c.len_utf8(),
+                _ => break,
+            },
+        };
+    }
+    i
 }
 
 /// Whether `c` belongs to a word: a letter or a combining mark that follows one.
@@ -965,6 +1382,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Looked up in any order, every view offset maps where the first anchor
+        /// search over the whole map says.
+        #[test]
+        fn original_offset_agrees_with_a_search_of_the_whole_map(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..60),
+            lookups in proptest::collection::vec(0..400usize, 0..80)
+        ) {
+            let s = pieces.concat();
+            let view = Normalized::new(&s);
+            let len = view.as_str().len();
+            let expected = |at: usize| {
+                let at = at.min(len);
+                let k = view.anchors.partition_point(|&(v, _)| v <= at);
+                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
+            };
+            let in_order = (0..=len + 1).step_by(1 + len / 97);
+            for at in lookups.into_iter().chain(in_order) {
+                proptest::prop_assert_eq!(view.original_offset(at), expected(at), "{:?} at {}", s, at);
+            }
+        }
+    }
+
     #[test]
     fn every_invisible_character_is_seen() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
@@ -985,6 +1425,37 @@ mod tests {
             let s = format!("ả{c}");
             assert_eq!(space_at(&s, "ả".len()), is_space(c), "U+{:04X}", c as u32);
             assert!(!space_at(&s, 1), "inside a character");
+        }
+    }
+
+    /// The character loop [`word_len`] reads byte by byte.
+    fn word_len_reference(s: &str) -> usize {
+        s.char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(s.len(), |(i, _)| i)
+    }
+
+    #[test]
+    fn word_len_agrees_with_the_character_loop() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a{c}b "), format!("{c}\u{301}{c}.")] {
+                assert_eq!(word_len(&s), word_len_reference(&s), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_len_agrees_on_any_text(s in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(word_len(&s), word_len_reference(&s));
+        }
+
+        #[test]
+        fn word_len_agrees_on_mixed_pieces(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..12)
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(word_len(&s), word_len_reference(&s));
         }
     }
 
@@ -1051,6 +1522,182 @@ mod tests {
                 _ => false,
             };
             assert_eq!(plainly_readable(&format!("a{c}b")), plain, "{c:?}");
+        }
+    }
+
+    /// Pieces of text that fold in every way the view folds, repeated in the
+    /// generated texts so that the token cache is hit as well as missed.
+    const PIECES: [&str; 72] = [
+        "đảng",
+        "Đảng",
+        "ĐẢNG",
+        "ÐẢNG",
+        "hòa",
+        "hoà",
+        "HÒA",
+        "HOÀ",
+        "uỷ",
+        "ủy",
+        "Ủy",
+        "UỶ",
+        "thuý",
+        "thúy",
+        "người",
+        "NGƯỜI",
+        "khoẻ",
+        "đa\u{309}ng",
+        "ho\u{300}a",
+        "Việt",
+        "năm",
+        "a",
+        "Ab",
+        "CT/TW",
+        "05-CT",
+        "98,5%",
+        "(đảng)",
+        "İstanbul",
+        "\u{212A}",
+        "ẞ",
+        "ß",
+        "ﬁ",
+        "Σ",
+        "ǅ",
+        "ᚁ",
+        "€",
+        "、",
+        "°C",
+        "«",
+        "中",
+        "𝐀",
+        "e\u{301}",
+        "\u{301}",
+        "\u{323}a",
+        "đả\u{200B}ng",
+        "&nbsp;",
+        "&#7843;",
+        "&",
+        "–",
+        "−",
+        "x\u{200D}y",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{B}",
+        "\u{C}",
+        "\u{0}",
+        "\u{7F}",
+        "\u{85}",
+        "\u{9C}",
+        "\u{A0}",
+        "\u{1680}",
+        "\u{2003}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{3000}",
+        " \n",
+        "\n ",
+        "Đ",
+    ];
+
+    /// `Normalized::build` gives the reference builder's view and map of `s`.
+    fn assert_builds_agree(s: &str) {
+        let fast = Normalized::build(s);
+        let slow = Normalized::build_reference(s);
+        assert_eq!(fast.text, slow.text, "view of {s:?}");
+        assert_eq!(fast.anchors, slow.anchors, "map of {s:?}");
+        assert_eq!(fast.buckets, slow.buckets, "buckets of {s:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn build_agrees_with_the_reference_on_mixed_pieces(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..80)
+        ) {
+            assert_builds_agree(&pieces.concat());
+        }
+
+        #[test]
+        fn build_agrees_with_the_reference_on_any_text(s in proptest::prelude::any::<String>()) {
+            assert_builds_agree(&s);
+        }
+    }
+
+    #[test]
+    fn build_agrees_with_the_reference_on_tricky_texts() {
+        let nfd: String = "Ủy BAN Nhân dân, ĐẢNG viên hòa hoà".nfd().collect();
+        let long_token = "ĐảngViênHòa".repeat(200);
+        for s in [
+            "",
+            " ",
+            "\n",
+            "a",
+            "Đ",
+            "đảng",
+            "  đảng  ",
+            "Đảng viên đảng viên ĐẢNG VIÊN",
+            "hòa hoà hoà hòa uỷ ủy thuý thúy",
+            "a \r\n  b\u{A0}\u{2009} c\u{0}d\u{7F}e\u{85}f\u{2028}g\u{3000}h\u{1680}i",
+            "đ&#7843;ng vi&ecirc;n &amp;nbsp; &#0; &foo;",
+            "đả\u{200B}ng \u{FEFF}Ngày \u{2066}đảng\u{2069}",
+            "05 – CT/TW ngày 15/5/2016, đạt 98,5%",
+            "\u{212A}İstanbul ẞ đảng",
+            &nfd,
+            &long_token,
+        ] {
+            assert_builds_agree(s);
+        }
+    }
+
+    #[test]
+    fn build_agrees_with_the_reference_around_every_character() {
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for chunk in chars.chunks(256) {
+            let s: String = chunk
+                .iter()
+                .map(|c| format!("x{c}Y {c}{c}\u{301} Đ{c}\n"))
+                .collect();
+            assert_builds_agree(&s);
+        }
+    }
+
+    #[test]
+    fn build_agrees_with_the_reference_past_the_cache_bound() {
+        let distinct = MAX_CACHED_TOKENS + 5000;
+        let mut s = String::new();
+        for n in 0..distinct {
+            s.push_str(&format!("đ{n} Hòa{n} "));
+        }
+        for n in (0..distinct).step_by(97) {
+            s.push_str(&format!("đ{n} hoà{n}\n"));
+        }
+        assert_builds_agree(&s);
+    }
+
+    #[test]
+    fn a_token_without_room_in_the_cache_is_still_folded() {
+        let mut cache = TokenCache::for_text(0);
+        let full = Slot {
+            key: TokenKey {
+                len: 1,
+                head: 1,
+                tail: 0,
+            },
+            start: 0,
+            word: READS_AS_WRITTEN,
+        };
+        cache.slots.fill(full);
+        for token in ["Hòa", "đảng", "Hòa"] {
+            let expected = FoldedWord::of_token(token);
+            match cache.folded(token, 0, token.len()).1 {
+                Some(word) => {
+                    assert_eq!(word.text, expected.text);
+                    assert_eq!(word.anchors, expected.anchors);
+                }
+                None => assert_eq!(&*expected.text, token),
+            }
         }
     }
 }

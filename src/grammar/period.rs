@@ -821,7 +821,12 @@ fn count_years(
         None => (false, at),
     };
     let p = approx_word(t, p).map_or(p, |(_, next)| next);
-    let (n, after) = if p == at { counted? } else { count(ctx, p)? };
+    // the count must be followed by " năm", which is cheaper to see than the count
+    let (n, after) = if p == at {
+        counted?
+    } else {
+        count_before_unit(ctx, p)?
+    };
     let q = word_sp(t, sp(t, after)?, &NAM)?;
     if let Some((_, len)) = PAST.longest_at(t.get(q..)?) {
         let end = q + len;

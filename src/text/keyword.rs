@@ -56,6 +56,24 @@ struct Folded<T> {
     candidates: Vec<(Head, u16)>,
     /// The entries of one byte, which may start a text of any bucket.
     short: Vec<(Head, u16)>,
+    /// The bytes entries start with: most look-ups are at a digit or a word no
+    /// entry starts like, and this turns them away before the bucket is found.
+    first_bytes: ByteSet,
+}
+
+/// A set of bytes.
+#[derive(Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    #[inline]
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
 }
 
 /// 512 buckets: a few entries in each, and a small table per word list.
@@ -121,7 +139,11 @@ impl<T: Copy + 'static> Lexicon<T> {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
             let mut short = Vec::new();
+            let mut first_bytes = ByteSet::default();
             for (i, (k, _)) in entries.iter().enumerate() {
+                if let Some(&b) = k.as_bytes().first() {
+                    first_bytes.insert(b);
+                }
                 let i = u16::try_from(i).expect("a lexicon has fewer than 65536 entries");
                 match bucket(k) {
                     Some(b) => buckets[b].push((Head::of(k), i)),
@@ -140,6 +162,7 @@ impl<T: Copy + 'static> Lexicon<T> {
                 starts,
                 candidates,
                 short,
+                first_bytes,
             }
         })
     }
@@ -148,6 +171,9 @@ impl<T: Copy + 'static> Lexicon<T> {
     /// its value and byte length.
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         let index = self.index();
+        if !index.first_bytes.contains(*input.as_bytes().first()?) {
+            return None;
+        }
         let head = Head::of(input);
         let bucket = bucket(input).map_or(&[][..], |b| {
             &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
@@ -268,6 +294,37 @@ mod tests {
         assert!(long.may_start(Head::of("tổ chức đảng"))); // only a first filter
         assert!(!long.may_start(Head::of("tổ dân phố")));
         assert!(Head::of("").may_start(Head::of("x")));
+    }
+
+    /// The longest entry at the start of `input` ending at a word boundary, found by
+    /// trying every entry: what the buckets and the first-byte filter must find.
+    fn longest_by_trying_all<T: Copy>(lexicon: &Lexicon<T>, input: &str) -> Option<usize> {
+        lexicon
+            .folded_words()
+            .filter(|k| !k.is_empty() && has_prefix(input, k) && ends_word(input, k.len()))
+            .map(str::len)
+            .max()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lexicon_finds_what_trying_every_entry_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "chưa", "chưa đến", "đến", "5", " ", ",", "x", "%", "% số", "số",
+                    "chư", "đ", "\u{212A}", "á", "ba", "bà", "c",
+                ]),
+                0..6,
+            )
+        ) {
+            static WORDS: Lexicon<u8> = Lexicon::new(&[
+                ("chưa", 1), ("chưa đến", 2), ("đến", 3), ("%", 4), ("% số", 5),
+                ("x", 6), ("ba", 7), ("5", 8),
+            ]);
+            let input: String = pieces.concat();
+            let found = WORDS.longest_at(&input).map(|(_, n)| n);
+            proptest::prop_assert_eq!(found, longest_by_trying_all(&WORDS, &input));
+        }
     }
 
     #[test]

@@ -286,6 +286,25 @@ fn group(t: &Tokens, i: usize, first: bool) -> Option<Group> {
 /// longer phrase: "tư", "mốt", "không", "trăm", "triệu"). See the module
 /// documentation for the shapes read.
 pub(crate) fn number_words(input: &str) -> Option<(u64, usize)> {
+    if !may_start_number(input) {
+        return None;
+    }
+    read_number_words(input)
+}
+
+/// Whether a number may start at `input`: its first group starts with a digit word
+/// or mười (see [`group`] and [`tens`] with `first`). The grammars ask at every
+/// trigger word ("năm", "trong", "ngày"), and most are no number: one look-up
+/// here spares them reading a run of tokens.
+fn may_start_number(input: &str) -> bool {
+    matches!(
+        WORDS.longest_at(input),
+        Some((Tok::Digit(_) | Tok::Muoi10, _))
+    )
+}
+
+/// [`number_words`] without the quick refusal.
+fn read_number_words(input: &str) -> Option<(u64, usize)> {
     let t = Tokens::read(input);
     // Segments already multiplied by their scale, scales strictly decreasing (so at
     // most one per distinct scale word).
@@ -704,6 +723,19 @@ mod tests {
                 prop_assert!(n > 0 && n <= f.len() && f.is_char_boundary(n));
                 prop_assert!(!f[..n].ends_with(' '));
             }
+        }
+
+        #[test]
+        fn a_number_starts_only_where_the_quick_test_says(
+            picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 0..8),
+        ) {
+            let others = ["người", "5", "năm2"];
+            let words: Vec<&str> = picks
+                .iter()
+                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
+                .collect();
+            let f = fold(&words.join(" "));
+            prop_assert!(may_start_number(&f) || read_number_words(&f).is_none(), "{}", f);
         }
 
         #[test]

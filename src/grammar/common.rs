@@ -54,13 +54,20 @@ pub(crate) struct Quantity {
 /// at the same digit and each reads the number there.
 #[derive(Debug)]
 pub(crate) struct Memo<T> {
-    entries: std::cell::RefCell<Vec<(usize, Option<T>)>>,
+    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there.
+    entries: std::cell::RefCell<[Option<Remembered<T>>; MEMO_SIZE]>,
+    /// The slot the next new position takes: the oldest.
+    next: std::cell::Cell<usize>,
 }
+
+/// A position read and what was found there (`None`: nothing).
+type Remembered<T> = (usize, Option<T>);
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
-            entries: std::cell::RefCell::new(Vec::with_capacity(MEMO_SIZE)),
+            entries: std::cell::RefCell::new(std::array::from_fn(|_| None)),
+            next: std::cell::Cell::new(0),
         }
     }
 }
@@ -72,15 +79,19 @@ const MEMO_SIZE: usize = 4;
 impl<T: Clone> Memo<T> {
     /// What `read` finds at `at`, read once while `at` is among the last few.
     fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
-        if let Some((_, found)) = self.entries.borrow().iter().find(|(p, _)| *p == at) {
-            return found.clone();
+        let remembered = self
+            .entries
+            .borrow()
+            .iter()
+            .flatten()
+            .find_map(|(p, found)| (*p == at).then(|| found.clone()));
+        if let Some(found) = remembered {
+            return found;
         }
         let found = read();
-        let mut entries = self.entries.borrow_mut();
-        if entries.len() == MEMO_SIZE {
-            entries.remove(0);
-        }
-        entries.push((at, found.clone()));
+        let slot = self.next.get();
+        self.entries.borrow_mut()[slot] = Some((at, found.clone()));
+        self.next.set((slot + 1) % MEMO_SIZE);
         found
     }
 }

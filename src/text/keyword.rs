@@ -178,14 +178,20 @@ impl<T: Copy + 'static> Lexicon<T> {
         let bucket = bucket(input).map_or(&[][..], |b| {
             &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
         });
-        // the bucket's entries are longer than the short ones
-        bucket
-            .iter()
-            .chain(&index.short)
-            .filter(|(h, _)| h.may_start(head))
-            .map(|&(_, i)| &index.entries[usize::from(i)])
-            .find(|(k, _)| has_prefix(input, k) && ends_word(input, k.len()))
-            .map(|(k, t)| (*t, k.len()))
+        // the bucket's entries are longer than the short ones; plain loops, which the
+        // compiler inlines where an iterator chain's fold stays a call
+        for candidates in [bucket, &index.short[..]] {
+            for &(h, i) in candidates {
+                if !h.may_start(head) {
+                    continue;
+                }
+                let (k, t) = &index.entries[usize::from(i)];
+                if has_prefix(input, k) && ends_word(input, k.len()) {
+                    return Some((*t, k.len()));
+                }
+            }
+        }
+        None
     }
 
     /// The folded spelling of every entry, for building trigger automata.

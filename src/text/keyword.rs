@@ -169,11 +169,18 @@ impl<T: Copy + 'static> Lexicon<T> {
 
     /// The longest entry at the start of `input` ending at a word boundary:
     /// its value and byte length.
+    #[inline]
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         let index = self.index();
+        // inlined where it is called: most look-ups end here, without a call
         if !index.first_bytes.contains(*input.as_bytes().first()?) {
             return None;
         }
+        Self::longest_in_bucket(index, input)
+    }
+
+    /// [`Lexicon::longest_at`] once the first byte may start an entry.
+    fn longest_in_bucket(index: &Folded<T>, input: &str) -> Option<(T, usize)> {
         let head = Head::of(input);
         let bucket = bucket(input).map_or(&[][..], |b| {
             &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
@@ -217,14 +224,34 @@ pub(crate) fn has_prefix(input: &str, prefix: &str) -> bool {
 /// Whether position `at` of `input` ends a word: what follows is neither a letter nor
 /// a digit (a keyword that itself ends in a symbol needs no boundary).
 pub(crate) fn ends_word(input: &str, at: usize) -> bool {
-    let before = input[..at].chars().next_back();
-    if !before.is_some_and(|c| is_word_char(c) || c.is_ascii_digit()) {
-        return true;
+    !(word_char_before(input, at) && word_char_at(input, at))
+}
+
+/// Whether the character ending at `at` is a letter or a digit. Most are ASCII,
+/// which one byte tells.
+#[inline]
+fn word_char_before(input: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| input.as_bytes().get(i)) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => input[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
     }
-    !input[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+}
+
+/// Whether the character starting at `at` is a letter or a digit.
+#[inline]
+fn word_char_at(input: &str, at: usize) -> bool {
+    match input.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => input[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+    }
 }
 
 pub(crate) use super::normalize::word_len;
@@ -330,6 +357,18 @@ mod tests {
             let input: String = pieces.concat();
             let found = WORDS.longest_at(&input).map(|(_, n)| n);
             proptest::prop_assert_eq!(found, longest_by_trying_all(&WORDS, &input));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_ends_are_seen_as_by_their_characters(s in "[a-z0-9 ,.%\u{e0}-\u{ff}\u{1ea0}-\u{1ef9}\u{300}\u{212A}]{0,8}") {
+            let is_word = |c: char| is_word_char(c) || c.is_ascii_digit();
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let by_chars = !s[..at].chars().next_back().is_some_and(is_word)
+                    || !s[at..].chars().next().is_some_and(is_word);
+                proptest::prop_assert_eq!(ends_word(&s, at), by_chars);
+            }
         }
     }
 

@@ -53,9 +53,9 @@ struct Folded<T> {
     entries: Vec<(String, T)>,
     /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
     starts: Vec<u16>,
-    candidates: Vec<(Head, u16)>,
+    candidates: Vec<Candidate>,
     /// The entries of one byte, which may start a text of any bucket.
-    short: Vec<(Head, u16)>,
+    short: Vec<Candidate>,
     /// The bytes entries start with: most look-ups are at a digit or a word no
     /// entry starts like, and this turns them away before the bucket is found.
     first_bytes: ByteSet,
@@ -73,6 +73,48 @@ impl ByteSet {
     #[inline]
     fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
+}
+
+/// An entry as a look-up compares it: what its head leaves to compare, and
+/// whether a word boundary must follow it.
+#[derive(Clone, Copy)]
+struct Candidate {
+    head: Head,
+    /// The entry's index in [`Folded::entries`].
+    entry: u16,
+    /// Its byte length.
+    len: usize,
+    /// The bytes before this the head has compared: the first eight, or none when
+    /// the entry holds a NUL byte, which the head cannot tell from the end of a
+    /// shorter text.
+    head_checked: usize,
+    /// Whether it ends with a letter or digit, so that the text must not go on
+    /// with one.
+    bounded: bool,
+}
+
+impl Candidate {
+    fn new(entry: u16, k: &str) -> Self {
+        Candidate {
+            head: Head::of(k),
+            entry,
+            len: k.len(),
+            head_checked: if k.contains('\0') { 0 } else { k.len().min(8) },
+            bounded: k
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+        }
+    }
+
+    /// Whether the entry, with bytes `k`, starts `input` and ends at a word
+    /// boundary there, given that its head may start the text's head.
+    #[inline]
+    fn matches(&self, input: &str, k: &[u8]) -> bool {
+        let rest_agrees = self.head_checked == self.len
+            || input.as_bytes().get(self.head_checked..self.len) == k.get(self.head_checked..);
+        rest_agrees && !(self.bounded && word_char_at(input, self.len))
     }
 }
 
@@ -146,8 +188,8 @@ impl<T: Copy + 'static> Lexicon<T> {
                 }
                 let i = u16::try_from(i).expect("a lexicon has fewer than 65536 entries");
                 match bucket(k) {
-                    Some(b) => buckets[b].push((Head::of(k), i)),
-                    None if !k.is_empty() => short.push((Head::of(k), i)),
+                    Some(b) => buckets[b].push(Candidate::new(i, k)),
+                    None if !k.is_empty() => short.push(Candidate::new(i, k)),
                     None => {}
                 }
             }
@@ -188,13 +230,13 @@ impl<T: Copy + 'static> Lexicon<T> {
         // the bucket's entries are longer than the short ones; plain loops, which the
         // compiler inlines where an iterator chain's fold stays a call
         for candidates in [bucket, &index.short[..]] {
-            for &(h, i) in candidates {
-                if !h.may_start(head) {
+            for c in candidates {
+                if !c.head.may_start(head) {
                     continue;
                 }
-                let (k, t) = &index.entries[usize::from(i)];
-                if has_prefix(input, k) && ends_word(input, k.len()) {
-                    return Some((*t, k.len()));
+                let (k, t) = &index.entries[usize::from(c.entry)];
+                if c.matches(input, k.as_bytes()) {
+                    return Some((*t, c.len));
                 }
             }
         }
@@ -345,14 +387,16 @@ mod tests {
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "chưa", "chưa đến", "đến", "5", " ", ",", "x", "%", "% số", "số",
-                    "chư", "đ", "\u{212A}", "á", "ba", "bà", "c",
+                    "chư", "đ", "\u{212A}", "á", "ba", "bà", "c", "tổ chức", " cơ sở",
+                    " đảng", "tổ chức cơ", "a\0", "\0",
                 ]),
                 0..6,
             )
         ) {
             static WORDS: Lexicon<u8> = Lexicon::new(&[
                 ("chưa", 1), ("chưa đến", 2), ("đến", 3), ("%", 4), ("% số", 5),
-                ("x", 6), ("ba", 7), ("5", 8),
+                ("x", 6), ("ba", 7), ("5", 8), ("tổ chức", 9), ("tổ chức cơ sở đảng", 10),
+                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13),
             ]);
             let input: String = pieces.concat();
             let found = WORDS.longest_at(&input).map(|(_, n)| n);

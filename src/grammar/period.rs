@@ -46,8 +46,8 @@ use chrono::Datelike;
 use crate::error::Code;
 use crate::record::{Period, PeriodLabel, RecordData, RecordKind, Recurrence};
 use crate::text::date::{
-    bare_month_year, day_month, day_month_year, day_or_month, nam_year, thang_month_year, year_at,
-    PartialDate,
+    bare_month_year, day_month, day_month_year, day_or_month, may_start_day, nam_year,
+    thang_month_year, year_at, PartialDate,
 };
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
@@ -456,6 +456,9 @@ fn point(t: &str, p: usize, bare: bool) -> Option<Lexed> {
 /// "5/1974" is a month and year, "5/19" is no day either: more digits follow.)
 fn bare_day(t: &str, p: usize) -> Option<Lexed> {
     let rest = t.get(p..)?;
+    if !may_start_day(rest) {
+        return None; // most digit runs: refused before either reading is called
+    }
     if let Some(l) = day_month_year(rest) {
         return Lexed::ok(Point::from(l.date.ok()?), p + l.len);
     }

@@ -185,15 +185,22 @@ fn lexed(input: &str, rest: &str, date: Result<PartialDate, String>) -> Option<D
     })
 }
 
-/// Whether a day or a month may start `input`: every shape that starts with one
-/// ([`small`]) goes on with "/", "-", "." or a space, so one or two digits and one
-/// of these. The grammars ask at every digit run, and most runs are counts and
-/// years: this answers them from three bytes.
+/// Whether a day may start `input`: every shape [`day_month_year`] and
+/// [`day_month`] read starts with one or two digits ([`small`]) and "/", "-", "."
+/// or " tháng". The grammars ask at every digit run, and most runs are counts and
+/// years: this answers them from a few bytes.
 #[inline]
-fn may_start_day(input: &str) -> bool {
+pub(crate) fn may_start_day(input: &str) -> bool {
     let b = input.as_bytes();
     let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
-    (1..=2).contains(&digits) && matches!(b.get(digits), Some(b'/' | b'-' | b'.' | b' '))
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    match b.get(digits) {
+        Some(b'/' | b'-' | b'.') => true,
+        Some(b' ') => b[digits + 1..].starts_with(THANG.folded().as_bytes()),
+        _ => false,
+    }
 }
 
 /// A day-month-year date at the start of `input`, numeric or worded.

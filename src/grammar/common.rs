@@ -216,7 +216,17 @@ fn read_word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 
 /// Approximation word (and one space) at `at`: the word's value and where the number
 /// starts.
+#[inline]
 pub(crate) fn approx_word(text: &str, at: usize) -> Option<(Approx, usize)> {
+    // no approximation word starts with a digit, and most callers stand at one
+    if text.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    word_approx(text, at)
+}
+
+/// [`approx_word`] at a letter.
+fn word_approx(text: &str, at: usize) -> Option<(Approx, usize)> {
     let (a, len) = APPROX.longest_at(text.get(at..)?)?;
     text.get(at + len..)?
         .starts_with(' ')
@@ -482,6 +492,13 @@ mod tests {
         sorted.sort_by_key(|w| fold(w));
         sorted.dedup();
         assert_eq!(words.len(), sorted.len());
+    }
+
+    #[test]
+    fn no_approximation_word_starts_with_a_digit() {
+        for w in APPROX.folded_words() {
+            assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+        }
     }
 
     #[test]

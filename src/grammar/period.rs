@@ -241,8 +241,12 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
     longest.offer(dash_range(t, at, invalid));
-    longest.offer(count_years(ctx, at, counted, invalid));
-    longest.offer(months_of_year(ctx, counted));
+    // at a digit neither "trong" nor an approximation word starts: both counts read
+    // the number here, and most numbers count no years or months
+    if counted.is_some() {
+        longest.offer(count_years(ctx, at, counted, invalid));
+        longest.offer(months_of_year(ctx, counted));
+    }
     longest.found
 }
 
@@ -1044,6 +1048,15 @@ mod tests {
             return None;
         };
         Some((s[view.original_span(m.start, m.end).range()].to_string(), p))
+    }
+
+    #[test]
+    fn no_word_count_years_reads_before_its_count_starts_with_a_digit() {
+        // what lets a digit run skip the counts when none follows it
+        let words = APPROX.folded_words().chain([TRONG.folded()]);
+        for w in words {
+            assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+        }
     }
 
     #[test]

@@ -118,6 +118,16 @@ static WORDS: Lexicon<Tok> = Lexicon::new(&[
     ("tỉ", Tok::Scale(1_000_000_000)),
 ]);
 
+/// The scale words of [`WORDS`], with their multipliers.
+static SCALES: Lexicon<u64> = Lexicon::new(&[
+    ("nghìn", 1_000),
+    ("ngàn", 1_000),
+    ("vạn", 10_000),
+    ("triệu", 1_000_000),
+    ("tỷ", 1_000_000_000),
+    ("tỉ", 1_000_000_000),
+]);
+
 /// The run of number words at the start of the input, read once so that the grammar
 /// can look ahead without re-matching.
 struct Tokens {
@@ -396,10 +406,9 @@ fn read_number_words(input: &str) -> Option<(u64, usize)> {
 /// with the larger second ("nghìn tỷ" 10^12), which is how budgets are written.
 /// Returns the multiplier and the byte length.
 pub(crate) fn scale_word(input: &str) -> Option<(u64, usize)> {
-    let scale_at = |s: &str| match WORDS.longest_at(s) {
-        Some((Tok::Scale(v), n)) => Some((v, n)),
-        _ => None,
-    };
+    // asked after every number followed by a space: the scale words alone, whose
+    // first bytes rule out most words at once
+    let scale_at = |s: &str| SCALES.longest_at(s);
     let (s, n) = scale_at(input)?;
     if input.as_bytes().get(n) == Some(&b' ') {
         if let Some((s2, n2)) = input.get(n + 1..).and_then(scale_at) {
@@ -762,6 +771,23 @@ mod tests {
                 .collect();
             let f = fold(&words.join(sep));
             prop_assert_eq!(number_words(&f), read_number_words(&f), "{}", f);
+        }
+
+        #[test]
+        fn the_scale_words_are_the_scales_of_the_number_words(
+            picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 1..3),
+        ) {
+            let others = ["người", "5", "tỷlệ"];
+            let words: Vec<&str> = picks
+                .iter()
+                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
+                .collect();
+            let f = fold(&words.join(" "));
+            let by_words = match WORDS.longest_at(&f) {
+                Some((Tok::Scale(v), n)) => Some((v, n)),
+                _ => None,
+            };
+            prop_assert_eq!(SCALES.longest_at(&f), by_words, "{}", f);
         }
 
         #[test]

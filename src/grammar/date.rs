@@ -14,7 +14,8 @@
 use crate::error::Code;
 use crate::record::{Date, Precision, RecordData, RecordKind};
 use crate::text::date::{
-    bare_month_year, day_month_year, nam_year, thang_month_year, DateLex, PartialDate,
+    bare_month_year, day_month_year, may_start_day, nam_year, thang_month_year, DateLex,
+    PartialDate,
 };
 use crate::text::keyword::Keyword;
 
@@ -90,10 +91,11 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 /// A date written from the digit run at `at`: "26/3/2018", "26 tháng 3 năm 2018",
 /// or "6/2020" where a month is expected.
 fn digit_run_date(text: &str, at: usize) -> Option<DateLex> {
-    if !digit_run_starts_free(text, at) {
+    let rest = &text[at..];
+    // both shapes start with a day or month and a separator: most runs have none
+    if !may_start_day(rest) || !digit_run_starts_free(text, at) {
         return None;
     }
-    let rest = &text[at..];
     day_month_year(rest).or_else(|| {
         month_position(text, at)
             .then(|| bare_month_year(rest))

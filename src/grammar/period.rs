@@ -763,7 +763,8 @@ fn range_follows(t: &str, p: usize) -> bool {
 fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let rest = t.get(at..)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        if !digit_run_starts_free(t, at) {
+        // the cheaper refusal first: most digit runs start no day
+        if !may_start_day(rest) || !digit_run_starts_free(t, at) {
             return None;
         }
         let first = bare_day(t, at)?;

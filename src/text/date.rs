@@ -185,9 +185,9 @@ fn lexed(input: &str, rest: &str, date: Result<PartialDate, String>) -> Option<D
     })
 }
 
-/// Whether a day may start `input`: every shape [`day_month_year`] and
-/// [`day_month`] read starts with one or two digits ([`small`]) and "/", "-", "."
-/// or " tháng". The grammars ask at every digit run, and most runs are counts and
+/// Whether a day (or a bare month) may start `input`: every shape
+/// [`day_month_year`], [`day_month`] and [`bare_month_year`] read starts with one
+/// or two digits ([`small`]) and "/", "-", "." or " tháng". The grammars ask at every digit run, and most runs are counts and
 /// years: this answers them from a few bytes.
 #[inline]
 pub(crate) fn may_start_day(input: &str) -> bool {
@@ -312,6 +312,8 @@ mod tests {
                                 let f = fold(&format!("{d}{a}{m}{b}{y}{t}"));
                                 assert_eq!(day_month_year(&f), read_day_month_year(&f), "{f}");
                                 assert_eq!(day_month(&f), read_day_month(&f), "{f}");
+                                // the callers' refusal before a bare month and year
+                                assert!(bare_month_year(&f).is_none() || may_start_day(&f));
                                 dates += usize::from(read_day_month(&f).is_some());
                             }
                         }

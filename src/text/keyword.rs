@@ -112,8 +112,13 @@ impl Candidate {
     /// boundary there, given that its head may start the text's head.
     #[inline]
     fn matches(&self, input: &str, k: &[u8]) -> bool {
+        // a byte loop: the rest is short, and a call to memcmp costs more
         let rest_agrees = self.head_checked == self.len
-            || input.as_bytes().get(self.head_checked..self.len) == k.get(self.head_checked..);
+            || input
+                .as_bytes()
+                .get(self.head_checked..self.len)
+                .zip(k.get(self.head_checked..))
+                .is_some_and(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y));
         rest_agrees && !(self.bounded && word_char_at(input, self.len))
     }
 }
@@ -309,10 +314,7 @@ pub(crate) fn token_len(s: &str) -> usize {
 /// Whether position `at` of `input` starts a word: what precedes is neither a letter
 /// nor a digit.
 pub(crate) fn starts_word(input: &str, at: usize) -> bool {
-    !input[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+    !word_char_before(input, at)
 }
 
 /// nom parser: the keyword, at a word boundary.
@@ -412,6 +414,8 @@ mod tests {
                 let by_chars = !s[..at].chars().next_back().is_some_and(is_word)
                     || !s[at..].chars().next().is_some_and(is_word);
                 proptest::prop_assert_eq!(ends_word(&s, at), by_chars);
+                let starts_by_chars = !s[..at].chars().next_back().is_some_and(is_word);
+                proptest::prop_assert_eq!(starts_word(&s, at), starts_by_chars);
             }
         }
     }

@@ -54,19 +54,20 @@ pub(crate) struct Quantity {
 /// at the same digit and each reads the number there.
 #[derive(Debug)]
 pub(crate) struct Memo<T> {
-    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there.
-    entries: std::cell::RefCell<[Option<Remembered<T>>; MEMO_SIZE]>,
+    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there;
+    /// a slot never written holds [`NO_POSITION`], which no text offset is.
+    entries: std::cell::RefCell<[(usize, Option<T>); MEMO_SIZE]>,
     /// The slot the next new position takes: the oldest.
     next: std::cell::Cell<usize>,
 }
 
-/// A position read and what was found there (`None`: nothing).
-type Remembered<T> = (usize, Option<T>);
+/// The position of a memo slot never written: no text is `usize::MAX` bytes long.
+const NO_POSITION: usize = usize::MAX;
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
-            entries: std::cell::RefCell::new(std::array::from_fn(|_| None)),
+            entries: std::cell::RefCell::new(std::array::from_fn(|_| (NO_POSITION, None))),
             next: std::cell::Cell::new(0),
         }
     }
@@ -79,18 +80,15 @@ const MEMO_SIZE: usize = 4;
 impl<T: Clone> Memo<T> {
     /// What `read` finds at `at`, read once while `at` is among the last few.
     fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
-        let remembered = self
-            .entries
-            .borrow()
-            .iter()
-            .flatten()
-            .find_map(|(p, found)| (*p == at).then(|| found.clone()));
-        if let Some(found) = remembered {
-            return found;
+        if at != NO_POSITION {
+            let entries = self.entries.borrow();
+            if let Some((_, found)) = entries.iter().find(|(p, _)| *p == at) {
+                return found.clone();
+            }
         }
         let found = read();
         let slot = self.next.get();
-        self.entries.borrow_mut()[slot] = Some((at, found.clone()));
+        self.entries.borrow_mut()[slot] = (at, found.clone());
         self.next.set((slot + 1) % MEMO_SIZE);
         found
     }
@@ -537,5 +535,8 @@ mod tests {
         let before = reads.get();
         assert_eq!(memo.get_or(4, || read(4)), Some(40)); // forgotten: read again
         assert_eq!(reads.get(), before + 1);
+        // an empty slot answers for no position, not even the one it is marked with
+        let fresh: Memo<usize> = Memo::default();
+        assert_eq!(fresh.get_or(NO_POSITION, || Some(7)), Some(7));
     }
 }

@@ -98,7 +98,6 @@ impl<T: Clone> Memo<T> {
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
     number_ends: Memo<usize>,
-    words_after_counts: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
 }
@@ -199,13 +198,6 @@ pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
 /// numbers count nothing a grammar counts, and the word after says so for less
 /// than reading the number costs.
 pub(crate) fn word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
-    // org_count and member_count both ask at every digit
-    ctx.memos
-        .words_after_counts
-        .get_or(at, || read_word_after_count(ctx, at))
-}
-
-fn read_word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let num_at = approx_word(text, at).map_or(at, |(_, next)| next);
     let end = skip_of_total(text, number_end(ctx, num_at)?)?;

@@ -54,13 +54,21 @@ pub(crate) struct Quantity {
 /// at the same digit and each reads the number there.
 #[derive(Debug)]
 pub(crate) struct Memo<T> {
-    entries: std::cell::RefCell<Vec<(usize, Option<T>)>>,
+    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there;
+    /// a slot never written holds [`NO_POSITION`], which no text offset is.
+    entries: std::cell::RefCell<[(usize, Option<T>); MEMO_SIZE]>,
+    /// The slot the next new position takes: the oldest.
+    next: std::cell::Cell<usize>,
 }
+
+/// The position of a memo slot never written: no text is `usize::MAX` bytes long.
+const NO_POSITION: usize = usize::MAX;
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
-            entries: std::cell::RefCell::new(Vec::with_capacity(MEMO_SIZE)),
+            entries: std::cell::RefCell::new(std::array::from_fn(|_| (NO_POSITION, None))),
+            next: std::cell::Cell::new(0),
         }
     }
 }
@@ -72,15 +80,16 @@ const MEMO_SIZE: usize = 4;
 impl<T: Clone> Memo<T> {
     /// What `read` finds at `at`, read once while `at` is among the last few.
     fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
-        if let Some((_, found)) = self.entries.borrow().iter().find(|(p, _)| *p == at) {
-            return found.clone();
+        if at != NO_POSITION {
+            let entries = self.entries.borrow();
+            if let Some((_, found)) = entries.iter().find(|(p, _)| *p == at) {
+                return found.clone();
+            }
         }
         let found = read();
-        let mut entries = self.entries.borrow_mut();
-        if entries.len() == MEMO_SIZE {
-            entries.remove(0);
-        }
-        entries.push((at, found.clone()));
+        let slot = self.next.get();
+        self.entries.borrow_mut()[slot] = (at, found.clone());
+        self.next.set((slot + 1) % MEMO_SIZE);
         found
     }
 }
@@ -197,7 +206,17 @@ pub(crate) fn word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
 
 /// Approximation word (and one space) at `at`: the word's value and where the number
 /// starts.
+#[inline]
 pub(crate) fn approx_word(text: &str, at: usize) -> Option<(Approx, usize)> {
+    // no approximation word starts with a digit, and most callers stand at one
+    if text.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    word_approx(text, at)
+}
+
+/// [`approx_word`] at a letter.
+fn word_approx(text: &str, at: usize) -> Option<(Approx, usize)> {
     let (a, len) = APPROX.longest_at(text.get(at..)?)?;
     text.get(at + len..)?
         .starts_with(' ')
@@ -466,6 +485,13 @@ mod tests {
     }
 
     #[test]
+    fn no_approximation_word_starts_with_a_digit() {
+        for w in APPROX.folded_words() {
+            assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+        }
+    }
+
+    #[test]
     fn approximation_words() {
         for (s, a) in [
             ("hơn 5", Approx::MoreThan),
@@ -501,5 +527,8 @@ mod tests {
         let before = reads.get();
         assert_eq!(memo.get_or(4, || read(4)), Some(40)); // forgotten: read again
         assert_eq!(reads.get(), before + 1);
+        // an empty slot answers for no position, not even the one it is marked with
+        let fresh: Memo<usize> = Memo::default();
+        assert_eq!(fresh.get_or(NO_POSITION, || Some(7)), Some(7));
     }
 }

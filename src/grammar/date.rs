@@ -14,7 +14,8 @@
 use crate::error::Code;
 use crate::record::{Date, Precision, RecordData, RecordKind};
 use crate::text::date::{
-    bare_month_year, day_month_year, nam_year, thang_month_year, DateLex, PartialDate,
+    bare_month_year, day_month_year, may_start_day, nam_year, thang_month_year, DateLex,
+    PartialDate,
 };
 use crate::text::keyword::Keyword;
 
@@ -42,7 +43,11 @@ pub(crate) static GRAMMAR: Grammar = Grammar {
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let rest = &text[at..];
-    let lex = if let Some(n) = NGAY.match_at(rest) {
+    // no keyword below starts with a digit, and most calls are at digit runs
+    let at_digit = rest.starts_with(|c: char| c.is_ascii_digit());
+    let lex = if at_digit {
+        digit_run_date(text, at)
+    } else if let Some(n) = NGAY.match_at(rest) {
         // ngày 26/3/2018, ngày 26 tháng 3 năm 2018
         let body = rest[n..].strip_prefix(' ')?;
         day_month_year(body).map(|l| DateLex {
@@ -54,14 +59,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     } else if NAM.match_at(rest).is_some() {
         nam_year(rest)
     } else {
-        if !digit_run_starts_free(text, at) {
-            return None;
-        }
-        day_month_year(rest).or_else(|| {
-            month_position(text, at)
-                .then(|| bare_month_year(rest))
-                .flatten()
-        })
+        digit_run_date(text, at)
     }?;
     let end = at + lex.len;
     if !ends_free(text, end) || starts_range(&text[end..]) {
@@ -87,6 +85,21 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::Date(record(date)),
         richness: 0,
         diagnostics: vec![],
+    })
+}
+
+/// A date written from the digit run at `at`: "26/3/2018", "26 tháng 3 năm 2018",
+/// or "6/2020" where a month is expected.
+fn digit_run_date(text: &str, at: usize) -> Option<DateLex> {
+    let rest = &text[at..];
+    // both shapes start with a day or month and a separator: most runs have none
+    if !may_start_day(rest) || !digit_run_starts_free(text, at) {
+        return None;
+    }
+    day_month_year(rest).or_else(|| {
+        month_position(text, at)
+            .then(|| bare_month_year(rest))
+            .flatten()
     })
 }
 
@@ -144,4 +157,16 @@ fn month_position(text: &str, at: usize) -> bool {
             && before.ends_with(w)
             && crate::text::keyword::starts_word(before, before.len() - w.len())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_date_word_starts_with_a_digit() {
+        for k in [&NGAY, &THANG, &NAM] {
+            assert!(!k.folded().starts_with(|c: char| c.is_ascii_digit()));
+        }
+    }
 }

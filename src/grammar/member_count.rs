@@ -60,6 +60,10 @@ fn word_then_space(text: &str, at: usize, keyword: &'static Keyword) -> Option<u
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
+    if text.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        // no leading word starts with a digit: a count right here, as at most calls
+        return counted(ctx, at, at, false, false);
+    }
     let mut pos = at;
     // kết nạp (được), phát triển (được)
     let admitted = match word_then_space(text, pos, &KET_NAP)
@@ -80,6 +84,13 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }
         None => false,
     };
+    counted(ctx, at, pos, admitted, from)
+}
+
+/// The count at `pos` and what follows it, for a match from `at`: `admitted` after
+/// "kết nạp"/"phát triển", `from` after "từ".
+fn counted(ctx: &Ctx<'_>, at: usize, pos: usize, admitted: bool, from: bool) -> Option<Match> {
+    let text = ctx.text();
     MEMBER_NOUNS.longest_at(text.get(word_after_count(ctx, pos)?..)?)?;
     let count = count_at(ctx, pos)?;
     let mut end = skip_of_total(text, count.end)?;
@@ -136,4 +147,16 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }),
         diagnostics: count.diagnostics,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_leading_word_starts_with_a_digit() {
+        for k in [&KET_NAP, &PHAT_TRIEN, &TU] {
+            assert!(!k.folded().starts_with(|c: char| c.is_ascii_digit()));
+        }
+    }
 }

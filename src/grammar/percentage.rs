@@ -291,7 +291,14 @@ struct Share {
 /// `[từ] [approx] N (%| %| phần trăm) [trở lên]` at `at`.
 fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
     let text = ctx.text();
-    let (from, at_num) = match TU.match_at(&text[at..]) {
+    // "từ" starts with no digit, where most calls are
+    let at_digit = text.as_bytes().get(at).is_some_and(u8::is_ascii_digit);
+    let tu = if at_digit {
+        None
+    } else {
+        TU.match_at(&text[at..])
+    };
+    let (from, at_num) = match tu {
         Some(n) if text[at + n..].starts_with(' ') => (true, at + n + 1),
         Some(_) => return None,
         None => (false, at),
@@ -578,6 +585,11 @@ fn word_gap(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tu_starts_with_no_digit() {
+        assert!(!TU.folded().starts_with(|c: char| c.is_ascii_digit()));
+    }
     use crate::text::normalize::fold;
     use unicode_normalization::UnicodeNormalization;
 

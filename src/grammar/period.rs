@@ -46,8 +46,8 @@ use chrono::Datelike;
 use crate::error::Code;
 use crate::record::{Period, PeriodLabel, RecordData, RecordKind, Recurrence};
 use crate::text::date::{
-    bare_month_year, day_month, day_month_year, day_or_month, nam_year, thang_month_year, year_at,
-    PartialDate,
+    bare_month_year, day_month, day_month_year, day_or_month, may_start_day, nam_year,
+    thang_month_year, year_at, PartialDate,
 };
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::is_word_char;
@@ -241,8 +241,12 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
     longest.offer(dash_range(t, at, invalid));
-    longest.offer(count_years(ctx, at, counted, invalid));
-    longest.offer(months_of_year(ctx, counted));
+    // at a digit neither "trong" nor an approximation word starts: both counts read
+    // the number here, and most numbers count no years or months
+    if counted.is_some() {
+        longest.offer(count_years(ctx, at, counted, invalid));
+        longest.offer(months_of_year(ctx, counted));
+    }
     longest.found
 }
 
@@ -456,6 +460,9 @@ fn point(t: &str, p: usize, bare: bool) -> Option<Lexed> {
 /// "5/1974" is a month and year, "5/19" is no day either: more digits follow.)
 fn bare_day(t: &str, p: usize) -> Option<Lexed> {
     let rest = t.get(p..)?;
+    if !may_start_day(rest) {
+        return None; // most digit runs: refused before either reading is called
+    }
     if let Some(l) = day_month_year(rest) {
         return Lexed::ok(Point::from(l.date.ok()?), p + l.len);
     }
@@ -756,7 +763,8 @@ fn range_follows(t: &str, p: usize) -> bool {
 fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let rest = t.get(at..)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        if !digit_run_starts_free(t, at) {
+        // the cheaper refusal first: most digit runs start no day
+        if !may_start_day(rest) || !digit_run_starts_free(t, at) {
             return None;
         }
         let first = bare_day(t, at)?;
@@ -821,7 +829,12 @@ fn count_years(
         None => (false, at),
     };
     let p = approx_word(t, p).map_or(p, |(_, next)| next);
-    let (n, after) = if p == at { counted? } else { count(ctx, p)? };
+    // the count must be followed by " năm", which is cheaper to see than the count
+    let (n, after) = if p == at {
+        counted?
+    } else {
+        count_before_unit(ctx, p)?
+    };
     let q = word_sp(t, sp(t, after)?, &NAM)?;
     if let Some((_, len)) = PAST.longest_at(t.get(q..)?) {
         let end = q + len;
@@ -1036,6 +1049,15 @@ mod tests {
             return None;
         };
         Some((s[view.original_span(m.start, m.end).range()].to_string(), p))
+    }
+
+    #[test]
+    fn no_word_count_years_reads_before_its_count_starts_with_a_digit() {
+        // what lets a digit run skip the counts when none follows it
+        let words = APPROX.folded_words().chain([TRONG.folded()]);
+        for w in words {
+            assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+        }
     }
 
     #[test]

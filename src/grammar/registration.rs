@@ -112,6 +112,9 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     // Nearly every number is no registration, and the words after it say so for less
     // than reading it costs: the registrants and the verb first, the number last.
     let (unit, who_start) = registrants_after(ctx, num_at)?;
+    if !verb_may_follow(text, who_start) {
+        return None;
+    }
     let (who_end, verb_end) = who_then_verb(ctx, who_start)?;
     // R% <who> …: a rate alone
     let (value, mut rate, mut diagnostics) = match percent_at(ctx, num_at) {
@@ -229,6 +232,94 @@ fn percent_at(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize, Vec<crate::error:
     Some((q.value, end, q.diagnostics))
 }
 
+/// What [`verb_may_follow`] needs to know, derived from the word lists
+/// [`who_then_verb`] reads.
+struct VerbScan {
+    /// The last word of every verb ("kết", "ký"): the walk finds a verb only where
+    /// one of these follows.
+    last_words: Vec<String>,
+    /// Per byte: whether the walk cannot step over it (an ASCII byte that is no
+    /// letter, space or comma), or may a last word start with it.
+    class: [ByteClass; 256],
+    /// The most spaces before a verb's last word: the verb starts at one of the
+    /// first [`MAX_WHO_WORDS`] words, after an adverb or not.
+    max_spaces: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Other,
+    Space,
+    EndsWalk,
+    MayStartLastWord,
+}
+
+fn verb_scan() -> &'static VerbScan {
+    static SCAN: std::sync::OnceLock<VerbScan> = std::sync::OnceLock::new();
+    SCAN.get_or_init(|| {
+        let spaces = |w: &str| w.bytes().filter(|&b| b == b' ').count();
+        let mut last_words: Vec<String> = VERBS
+            .folded_words()
+            .filter_map(|v| v.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
+        last_words.sort();
+        last_words.dedup();
+        let mut class = [ByteClass::Other; 256];
+        for b in 0..=127u8 {
+            if !(b.is_ascii_alphabetic() || b == b',') {
+                class[usize::from(b)] = ByteClass::EndsWalk;
+            }
+        }
+        class[usize::from(b' ')] = ByteClass::Space;
+        for w in &last_words {
+            if let Some(&b) = w.as_bytes().first() {
+                class[usize::from(b)] = ByteClass::MayStartLastWord;
+            }
+        }
+        let adverb_spaces = BEFORE_VERB.folded_words().map(spaces).max().unwrap_or(0);
+        let verb_spaces = VERBS.folded_words().map(spaces).max().unwrap_or(0);
+        VerbScan {
+            last_words,
+            class,
+            max_spaces: (MAX_WHO_WORDS - 1) + adverb_spaces + 1 + verb_spaces,
+        }
+    })
+}
+
+/// Whether a verb may end the registrants that start at `at`: the last word of a
+/// verb comes within the words [`who_then_verb`] reads and before anything it
+/// cannot walk over (an ASCII byte that is no letter, space or comma: a digit, a
+/// full stop, a line break). Most nouns after a number start no registration, and
+/// this costs a byte loop where the walk costs several look-ups a word.
+fn verb_may_follow(text: &str, at: usize) -> bool {
+    let scan = verb_scan();
+    let bytes = text.as_bytes();
+    let mut spaces = 0;
+    for i in at..bytes.len() {
+        match scan.class[usize::from(bytes[i])] {
+            ByteClass::Other => {}
+            ByteClass::Space => {
+                spaces += 1;
+                if spaces > scan.max_spaces {
+                    return false;
+                }
+            }
+            ByteClass::EndsWalk => return false,
+            ByteClass::MayStartLastWord => {
+                if scan
+                    .last_words
+                    .iter()
+                    .any(|w| bytes[i..].starts_with(w.as_bytes()))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// The registrants run from `at` to the verb: (end of who, end of verb).
 fn who_then_verb(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
     let text = ctx.text();
@@ -338,4 +429,65 @@ fn words_until_punctuation(text: &str, at: usize, max: usize) -> usize {
         }
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::Normalized;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_verb_scan_passes_every_walk_that_finds_a_verb(
+            picks in proptest::collection::vec(0usize..WORDS.len(), 0..14),
+            seps in proptest::collection::vec(0usize..SEPARATORS.len(), 14),
+        ) {
+            let mut text = String::new();
+            for (i, &p) in picks.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(SEPARATORS[seps[i]]);
+                }
+                text.push_str(WORDS[p]);
+            }
+            let view = Normalized::new(&text);
+            let ctx = Ctx::new(&view, &text, None);
+            if who_then_verb(&ctx, 0).is_some() {
+                prop_assert!(verb_may_follow(view.as_str(), 0), "{}", text);
+            }
+        }
+    }
+
+    /// Words the registrants and their verb are made of, and some that end them.
+    const WORDS: &[&str] = &[
+        "đảng viên",
+        "cán bộ",
+        "Cán bộ",
+        "đã",
+        "đã tự nguyện",
+        "đăng ký",
+        "Đăng ký",
+        "ký cam kết",
+        "cam kết",
+        "học",
+        "trong",
+        "5",
+        "x.y",
+        "kết",
+        "KÝ",
+        "a",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", ", ", ", ", "\n", ". "];
+
+    #[test]
+    fn the_verb_scan_stops_where_the_walk_stops() {
+        assert!(!verb_may_follow("đảng viên học tập. đăng ký", 0));
+        assert!(verb_may_follow("đảng viên đã đăng ký", 0));
+        assert!(verb_may_follow("cán bộ, đảng viên đăng ký", 0));
+        let long_words = format!("đảng viên {} đăng ký", "a".repeat(2000));
+        assert!(verb_may_follow(&long_words, 0));
+        let many_words = format!("đảng viên {}đăng ký", "a ".repeat(40));
+        assert!(!verb_may_follow(&many_words, 0));
+    }
 }

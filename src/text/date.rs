@@ -185,8 +185,34 @@ fn lexed(input: &str, rest: &str, date: Result<PartialDate, String>) -> Option<D
     })
 }
 
+/// Whether a day (or a bare month) may start `input`: every shape
+/// [`day_month_year`], [`day_month`] and [`bare_month_year`] read starts with one
+/// or two digits ([`small`]) and "/", "-", "." or " tháng". The grammars ask at every digit run, and most runs are counts and
+/// years: this answers them from a few bytes.
+#[inline]
+pub(crate) fn may_start_day(input: &str) -> bool {
+    let b = input.as_bytes();
+    let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    match b.get(digits) {
+        Some(b'/' | b'-' | b'.') => true,
+        Some(b' ') => b[digits + 1..].starts_with(THANG.folded().as_bytes()),
+        _ => false,
+    }
+}
+
 /// A day-month-year date at the start of `input`, numeric or worded.
 pub(crate) fn day_month_year(input: &str) -> Option<DateLex> {
+    if !may_start_day(input) {
+        return None;
+    }
+    read_day_month_year(input)
+}
+
+/// [`day_month_year`] without the quick refusal.
+fn read_day_month_year(input: &str) -> Option<DateLex> {
     let ((d, m, y), rest) = numeric_dmy(input).or_else(|| worded_dmy(input))?;
     lexed(input, rest, PartialDate::new(y, Some(m), Some(d)))
 }
@@ -241,6 +267,14 @@ fn day_month_only(input: &str) -> Option<((u32, u32), &str)> {
 /// and the byte length. Not when more digits follow ("26/3/18", "26/123"); the
 /// caller tries [`day_month_year`] first. The values are not validated.
 pub(crate) fn day_month(input: &str) -> Option<(u32, u32, usize)> {
+    if !may_start_day(input) {
+        return None;
+    }
+    read_day_month(input)
+}
+
+/// [`day_month`] without the quick refusal.
+fn read_day_month(input: &str) -> Option<(u32, u32, usize)> {
     let ((d, m), rest) = day_month_only(input)?;
     let mut after = rest.chars();
     match after.next() {
@@ -258,6 +292,36 @@ mod tests {
 
     fn iso(f: fn(&str) -> Option<DateLex>, s: &str) -> Option<Result<String, String>> {
         f(&fold(s)).map(|l| l.date.map(|d| d.iso()))
+    }
+
+    #[test]
+    fn the_quick_refusal_refuses_only_what_reads_no_date() {
+        let days = ["", "5", "26", "123", "2018", "x"];
+        let firsts = ["", "/", "-", ".", " ", " tháng ", " THÁNG ", "x", ","];
+        let months = ["", "3", "12", "123"];
+        let seconds = ["", "/", "-", ".", " ", " năm ", ", ", ", năm "];
+        let years = ["", "2018", "18", "12345"];
+        let tails = ["", "/", "/5", ".5", " x", "5"];
+        let mut dates = 0;
+        for d in days {
+            for a in firsts {
+                for m in months {
+                    for b in seconds {
+                        for y in years {
+                            for t in tails {
+                                let f = fold(&format!("{d}{a}{m}{b}{y}{t}"));
+                                assert_eq!(day_month_year(&f), read_day_month_year(&f), "{f}");
+                                assert_eq!(day_month(&f), read_day_month(&f), "{f}");
+                                // the callers' refusal before a bare month and year
+                                assert!(bare_month_year(&f).is_none() || may_start_day(&f));
+                                dates += usize::from(read_day_month(&f).is_some());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(dates > 100, "the shapes read: {dates}");
     }
 
     #[test]

@@ -53,9 +53,74 @@ struct Folded<T> {
     entries: Vec<(String, T)>,
     /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
     starts: Vec<u16>,
-    candidates: Vec<(Head, u16)>,
+    candidates: Vec<Candidate>,
     /// The entries of one byte, which may start a text of any bucket.
-    short: Vec<(Head, u16)>,
+    short: Vec<Candidate>,
+    /// The bytes entries start with: most look-ups are at a digit or a word no
+    /// entry starts like, and this turns them away before the bucket is found.
+    first_bytes: ByteSet,
+}
+
+/// A set of bytes.
+#[derive(Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    #[inline]
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
+}
+
+/// An entry as a look-up compares it: what its head leaves to compare, and
+/// whether a word boundary must follow it.
+#[derive(Clone, Copy)]
+struct Candidate {
+    head: Head,
+    /// The entry's index in [`Folded::entries`].
+    entry: u16,
+    /// Its byte length.
+    len: usize,
+    /// The bytes before this the head has compared: the first eight, or none when
+    /// the entry holds a NUL byte, which the head cannot tell from the end of a
+    /// shorter text.
+    head_checked: usize,
+    /// Whether it ends with a letter or digit, so that the text must not go on
+    /// with one.
+    bounded: bool,
+}
+
+impl Candidate {
+    fn new(entry: u16, k: &str) -> Self {
+        Candidate {
+            head: Head::of(k),
+            entry,
+            len: k.len(),
+            head_checked: if k.contains('\0') { 0 } else { k.len().min(8) },
+            bounded: k
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+        }
+    }
+
+    /// Whether the entry, with bytes `k`, starts `input` and ends at a word
+    /// boundary there, given that its head may start the text's head.
+    #[inline]
+    fn matches(&self, input: &str, k: &[u8]) -> bool {
+        // a byte loop: the rest is short, and a call to memcmp costs more
+        let rest_agrees = self.head_checked == self.len
+            || input
+                .as_bytes()
+                .get(self.head_checked..self.len)
+                .zip(k.get(self.head_checked..))
+                .is_some_and(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y));
+        rest_agrees && !(self.bounded && word_char_at(input, self.len))
+    }
 }
 
 /// 512 buckets: a few entries in each, and a small table per word list.
@@ -121,11 +186,15 @@ impl<T: Copy + 'static> Lexicon<T> {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
             let mut short = Vec::new();
+            let mut first_bytes = ByteSet::default();
             for (i, (k, _)) in entries.iter().enumerate() {
+                if let Some(&b) = k.as_bytes().first() {
+                    first_bytes.insert(b);
+                }
                 let i = u16::try_from(i).expect("a lexicon has fewer than 65536 entries");
                 match bucket(k) {
-                    Some(b) => buckets[b].push((Head::of(k), i)),
-                    None if !k.is_empty() => short.push((Head::of(k), i)),
+                    Some(b) => buckets[b].push(Candidate::new(i, k)),
+                    None if !k.is_empty() => short.push(Candidate::new(i, k)),
                     None => {}
                 }
             }
@@ -140,26 +209,43 @@ impl<T: Copy + 'static> Lexicon<T> {
                 starts,
                 candidates,
                 short,
+                first_bytes,
             }
         })
     }
 
     /// The longest entry at the start of `input` ending at a word boundary:
     /// its value and byte length.
+    #[inline]
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         let index = self.index();
+        // inlined where it is called: most look-ups end here, without a call
+        if !index.first_bytes.contains(*input.as_bytes().first()?) {
+            return None;
+        }
+        Self::longest_in_bucket(index, input)
+    }
+
+    /// [`Lexicon::longest_at`] once the first byte may start an entry.
+    fn longest_in_bucket(index: &Folded<T>, input: &str) -> Option<(T, usize)> {
         let head = Head::of(input);
         let bucket = bucket(input).map_or(&[][..], |b| {
             &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
         });
-        // the bucket's entries are longer than the short ones
-        bucket
-            .iter()
-            .chain(&index.short)
-            .filter(|(h, _)| h.may_start(head))
-            .map(|&(_, i)| &index.entries[usize::from(i)])
-            .find(|(k, _)| has_prefix(input, k) && ends_word(input, k.len()))
-            .map(|(k, t)| (*t, k.len()))
+        // the bucket's entries are longer than the short ones; plain loops, which the
+        // compiler inlines where an iterator chain's fold stays a call
+        for candidates in [bucket, &index.short[..]] {
+            for c in candidates {
+                if !c.head.may_start(head) {
+                    continue;
+                }
+                let (k, t) = &index.entries[usize::from(c.entry)];
+                if c.matches(input, k.as_bytes()) {
+                    return Some((*t, c.len));
+                }
+            }
+        }
+        None
     }
 
     /// The folded spelling of every entry, for building trigger automata.
@@ -185,14 +271,34 @@ pub(crate) fn has_prefix(input: &str, prefix: &str) -> bool {
 /// Whether position `at` of `input` ends a word: what follows is neither a letter nor
 /// a digit (a keyword that itself ends in a symbol needs no boundary).
 pub(crate) fn ends_word(input: &str, at: usize) -> bool {
-    let before = input[..at].chars().next_back();
-    if !before.is_some_and(|c| is_word_char(c) || c.is_ascii_digit()) {
-        return true;
+    !(word_char_before(input, at) && word_char_at(input, at))
+}
+
+/// Whether the character ending at `at` is a letter or a digit. Most are ASCII,
+/// which one byte tells.
+#[inline]
+fn word_char_before(input: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| input.as_bytes().get(i)) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => input[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
     }
-    !input[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+}
+
+/// Whether the character starting at `at` is a letter or a digit.
+#[inline]
+fn word_char_at(input: &str, at: usize) -> bool {
+    match input.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => input[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+    }
 }
 
 pub(crate) use super::normalize::word_len;
@@ -208,10 +314,7 @@ pub(crate) fn token_len(s: &str) -> usize {
 /// Whether position `at` of `input` starts a word: what precedes is neither a letter
 /// nor a digit.
 pub(crate) fn starts_word(input: &str, at: usize) -> bool {
-    !input[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
+    !word_char_before(input, at)
 }
 
 /// nom parser: the keyword, at a word boundary.
@@ -268,6 +371,53 @@ mod tests {
         assert!(long.may_start(Head::of("tổ chức đảng"))); // only a first filter
         assert!(!long.may_start(Head::of("tổ dân phố")));
         assert!(Head::of("").may_start(Head::of("x")));
+    }
+
+    /// The longest entry at the start of `input` ending at a word boundary, found by
+    /// trying every entry: what the buckets and the first-byte filter must find.
+    fn longest_by_trying_all<T: Copy>(lexicon: &Lexicon<T>, input: &str) -> Option<usize> {
+        lexicon
+            .folded_words()
+            .filter(|k| !k.is_empty() && has_prefix(input, k) && ends_word(input, k.len()))
+            .map(str::len)
+            .max()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lexicon_finds_what_trying_every_entry_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "chưa", "chưa đến", "đến", "5", " ", ",", "x", "%", "% số", "số",
+                    "chư", "đ", "\u{212A}", "á", "ba", "bà", "c", "tổ chức", " cơ sở",
+                    " đảng", "tổ chức cơ", "a\0", "\0",
+                ]),
+                0..6,
+            )
+        ) {
+            static WORDS: Lexicon<u8> = Lexicon::new(&[
+                ("chưa", 1), ("chưa đến", 2), ("đến", 3), ("%", 4), ("% số", 5),
+                ("x", 6), ("ba", 7), ("5", 8), ("tổ chức", 9), ("tổ chức cơ sở đảng", 10),
+                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13),
+            ]);
+            let input: String = pieces.concat();
+            let found = WORDS.longest_at(&input).map(|(_, n)| n);
+            proptest::prop_assert_eq!(found, longest_by_trying_all(&WORDS, &input));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_ends_are_seen_as_by_their_characters(s in "[a-z0-9 ,.%\u{e0}-\u{ff}\u{1ea0}-\u{1ef9}\u{300}\u{212A}]{0,8}") {
+            let is_word = |c: char| is_word_char(c) || c.is_ascii_digit();
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let by_chars = !s[..at].chars().next_back().is_some_and(is_word)
+                    || !s[at..].chars().next().is_some_and(is_word);
+                proptest::prop_assert_eq!(ends_word(&s, at), by_chars);
+                let starts_by_chars = !s[..at].chars().next_back().is_some_and(is_word);
+                proptest::prop_assert_eq!(starts_word(&s, at), starts_by_chars);
+            }
+        }
     }
 
     #[test]

@@ -57,6 +57,40 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     }
     // groups of digits separated by single '.' or ','
     let len = digit_groups_len(bytes)?;
+    if bytes[..len].iter().all(u8::is_ascii_digit) {
+        return plain_digits(input, len);
+    }
+    read_grouped(input, len)
+}
+
+/// [`digit_number`] for a run of digits without separators, most numbers: one
+/// group, read as the general case reads it.
+fn plain_digits(input: &str, len: usize) -> Option<DigitNumber> {
+    if len > MAX_DIGITS || followed_by_alphanumeric(input, len) {
+        return None;
+    }
+    let value = input.as_bytes()[..len]
+        .iter()
+        .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+    Some(DigitNumber {
+        value: value as f64, // at most 15 digits: exact
+        whole: true,
+        reading: Reading::Clear,
+        len,
+    })
+}
+
+/// Whether a letter or digit follows the number that ends at `len`.
+fn followed_by_alphanumeric(input: &str, len: usize) -> bool {
+    input[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// [`digit_number`] for the `len` bytes of digit groups at the start of `input`.
+fn read_grouped(input: &str, len: usize) -> Option<DigitNumber> {
+    let bytes = input.as_bytes();
     let mut groups = [(0usize, 0usize); MAX_DIGITS];
     let mut seps = [0u8; MAX_DIGITS];
     let mut n = 0;
@@ -80,11 +114,7 @@ pub(crate) fn digit_number(input: &str) -> Option<DigitNumber> {
     if groups[..n].iter().map(|g| g.1 - g.0).sum::<usize>() > MAX_DIGITS {
         return None;
     }
-    if input[len..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric())
-    {
+    if followed_by_alphanumeric(input, len) {
         return None;
     }
     let groups = &groups[..n];
@@ -206,6 +236,18 @@ pub(crate) fn scaled_number(input: &str) -> Option<DigitNumber> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_digits_read_as_the_general_case_reads_them(
+            s in "[0-9]{1,34}( |a|%|,|\\.|5|\u{1ea1})?",
+        ) {
+            let len = digit_groups_len(s.as_bytes());
+            if let Some(len) = len.filter(|&l| s.as_bytes()[..l].iter().all(u8::is_ascii_digit)) {
+                proptest::prop_assert_eq!(plain_digits(&s, len), read_grouped(&s, len), "{}", s);
+            }
+        }
+    }
 
     fn read(s: &str) -> Option<(f64, Reading, usize)> {
         digit_number(s).map(|n| (n.value, n.reading, n.len))

@@ -118,6 +118,16 @@ static WORDS: Lexicon<Tok> = Lexicon::new(&[
     ("tỉ", Tok::Scale(1_000_000_000)),
 ]);
 
+/// The scale words of [`WORDS`], with their multipliers.
+static SCALES: Lexicon<u64> = Lexicon::new(&[
+    ("nghìn", 1_000),
+    ("ngàn", 1_000),
+    ("vạn", 10_000),
+    ("triệu", 1_000_000),
+    ("tỷ", 1_000_000_000),
+    ("tỉ", 1_000_000_000),
+]);
+
 /// The run of number words at the start of the input, read once so that the grammar
 /// can look ahead without re-matching.
 struct Tokens {
@@ -286,6 +296,37 @@ fn group(t: &Tokens, i: usize, first: bool) -> Option<Group> {
 /// longer phrase: "tư", "mốt", "không", "trăm", "triệu"). See the module
 /// documentation for the shapes read.
 pub(crate) fn number_words(input: &str) -> Option<(u64, usize)> {
+    let (value, len) = first_word_value(input)?;
+    // one number word and no other after it ("năm 2020", "ba đảng viên") is most
+    // of what the grammars meet: its value is the whole number
+    let next_is_number_word =
+        input.as_bytes().get(len) == Some(&b' ') && WORDS.longest_at(&input[len + 1..]).is_some();
+    if !next_is_number_word {
+        return Some((value, len));
+    }
+    read_number_words(input)
+}
+
+/// The word a number may start with and its value alone: a digit word or mười
+/// (see [`group`] and [`tens`] with `first`). The grammars ask at every trigger
+/// word ("năm", "trong", "ngày"), and most are no number: one look-up here spares
+/// them reading a run of tokens.
+fn first_word_value(input: &str) -> Option<(u64, usize)> {
+    match WORDS.longest_at(input)? {
+        (Tok::Digit(d), n) => Some((d, n)),
+        (Tok::Muoi10, n) => Some((10, n)),
+        _ => None,
+    }
+}
+
+/// Whether a number may start at `input`.
+#[cfg(test)]
+fn may_start_number(input: &str) -> bool {
+    first_word_value(input).is_some()
+}
+
+/// [`number_words`] without the quick refusal.
+fn read_number_words(input: &str) -> Option<(u64, usize)> {
     let t = Tokens::read(input);
     // Segments already multiplied by their scale, scales strictly decreasing (so at
     // most one per distinct scale word).
@@ -365,10 +406,9 @@ pub(crate) fn number_words(input: &str) -> Option<(u64, usize)> {
 /// with the larger second ("nghìn tỷ" 10^12), which is how budgets are written.
 /// Returns the multiplier and the byte length.
 pub(crate) fn scale_word(input: &str) -> Option<(u64, usize)> {
-    let scale_at = |s: &str| match WORDS.longest_at(s) {
-        Some((Tok::Scale(v), n)) => Some((v, n)),
-        _ => None,
-    };
+    // asked after every number followed by a space: the scale words alone, whose
+    // first bytes rule out most words at once
+    let scale_at = |s: &str| SCALES.longest_at(s);
     let (s, n) = scale_at(input)?;
     if input.as_bytes().get(n) == Some(&b' ') {
         if let Some((s2, n2)) = input.get(n + 1..).and_then(scale_at) {
@@ -704,6 +744,50 @@ mod tests {
                 prop_assert!(n > 0 && n <= f.len() && f.is_char_boundary(n));
                 prop_assert!(!f[..n].ends_with(' '));
             }
+        }
+
+        #[test]
+        fn a_number_starts_only_where_the_quick_test_says(
+            picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 0..8),
+        ) {
+            let others = ["người", "5", "năm2"];
+            let words: Vec<&str> = picks
+                .iter()
+                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
+                .collect();
+            let f = fold(&words.join(" "));
+            prop_assert!(may_start_number(&f) || read_number_words(&f).is_none(), "{}", f);
+        }
+
+        #[test]
+        fn the_shortcuts_read_what_the_full_reading_reads(
+            picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 0..5),
+            sep in prop_oneof![Just(" "), Just(", ")],
+        ) {
+            let others = ["người", "5", "năm2"];
+            let words: Vec<&str> = picks
+                .iter()
+                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
+                .collect();
+            let f = fold(&words.join(sep));
+            prop_assert_eq!(number_words(&f), read_number_words(&f), "{}", f);
+        }
+
+        #[test]
+        fn the_scale_words_are_the_scales_of_the_number_words(
+            picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 1..3),
+        ) {
+            let others = ["người", "5", "tỷlệ"];
+            let words: Vec<&str> = picks
+                .iter()
+                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
+                .collect();
+            let f = fold(&words.join(" "));
+            let by_words = match WORDS.longest_at(&f) {
+                Some((Tok::Scale(v), n)) => Some((v, n)),
+                _ => None,
+            };
+            prop_assert_eq!(SCALES.longest_at(&f), by_words, "{}", f);
         }
 
         #[test]

@@ -122,6 +122,8 @@ pub(crate) struct Ctx<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Numbers and counts read at the last few positions.
     pub memos: common::Memos,
+    /// What the person grammar read in this document.
+    pub person: person::Memo,
 }
 
 impl<'a> Ctx<'a> {
@@ -137,6 +139,7 @@ impl<'a> Ctx<'a> {
             reference_date,
             diagnostics: Vec::new(),
             memos: common::Memos::default(),
+            person: person::Memo::default(),
         }
     }
 
@@ -144,6 +147,7 @@ impl<'a> Ctx<'a> {
     pub fn reset(&mut self) {
         self.diagnostics.clear();
         self.memos = common::Memos::default();
+        self.person = person::Memo::default();
     }
 
     /// The whole normalised text.

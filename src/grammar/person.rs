@@ -120,6 +120,13 @@ static FUNCTION_WORDS: WordSet = WordSet::new(&[
 static CHAIN_WORDS: WordSet = WordSet::new(&["kiêm"]);
 static LOOSE_KIN: WordSet = WordSet::new(&["anh", "chị"]);
 static KHOA: WordSet = WordSet::new(&["khóa"]);
+static MALE: WordSet = WordSet::new(&["ông", "anh"]);
+static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
+static THI: WordSet = WordSet::new(&["Thị"]);
+static VAN: WordSet = WordSet::new(&["Văn"]);
+static CUA: WordSet = WordSet::new(&["của"]);
+static PHO: WordSet = WordSet::new(&["phố"]);
+static THANH: WordSet = WordSet::new(&["thành"]);
 
 /// Words in a title, between its head and the next head or the name.
 const MAX_TITLE_TOKENS: usize = 16;
@@ -354,15 +361,7 @@ impl std::ops::Deref for Run {
 
 /// The word starting at `at`, if a word starts there.
 fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
-    let slot = &ctx.words[at % WORD_SLOTS];
-    match slot.get() {
-        (p, word) if p == at => word,
-        _ => {
-            let word = read_word(ctx, at);
-            slot.set((at, word));
-            word
-        }
-    }
+    ctx.memo().words.get_or(at, at, || read_word(ctx, at))
 }
 
 fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
@@ -441,6 +440,13 @@ fn next_word(ctx: &Reader<'_, '_>, end: usize) -> Option<Tok> {
 
 /// The word that ends one space before `at`.
 fn prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
+    ctx.memo()
+        .prev_words
+        .get_or(at, at, || read_prev_word(ctx, at))
+}
+
+/// [`prev_word`], read.
+fn read_prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before.ends_with(is_word_char) {
@@ -479,27 +485,20 @@ fn folded<'a>(ctx: &Reader<'_, 'a>, t: Tok) -> &'a str {
     ctx.text().get(t.s..t.e).unwrap_or("")
 }
 
-/// What one call to [`parse`] reads: the context, and the words read so far. A
-/// call reads most words several times (as a name's, a title's, the start of a
-/// run, the word before another), and each reading looks up the original text for
-/// its case.
+/// What one call to [`parse`] reads through: the context, whose [`Memo`] keeps
+/// what earlier calls on the same document read.
 struct Reader<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// The word at each position read (or that none starts there), in a slot by
-    /// position; a position that takes another's slot is read again.
-    words: [Cell<(usize, Option<Tok>)>; WORD_SLOTS],
 }
-
-/// Slots of [`Reader::words`]: more than the words one call reads.
-const WORD_SLOTS: usize = 32;
 
 impl<'c, 'a> Reader<'c, 'a> {
     #[inline(always)]
     fn new(ctx: &'c Ctx<'a>) -> Self {
-        Reader {
-            ctx,
-            words: [const { Cell::new((usize::MAX, None)) }; WORD_SLOTS],
-        }
+        Reader { ctx }
+    }
+
+    fn memo(&self) -> &'c Memo {
+        &self.ctx.person
     }
 }
 
@@ -508,6 +507,61 @@ impl<'a> std::ops::Deref for Reader<'_, 'a> {
 
     fn deref(&self) -> &Ctx<'a> {
         self.ctx
+    }
+}
+
+/// What the grammar read in one document, kept across its calls: one mention is
+/// read from its honorific, its family name and its title's head, and each reading
+/// reads the same words, each word's case in the original, and the same titles.
+/// Every entry is a pure function of the document and its key, so a hit returns
+/// what reading again would (a test checks it against fresh contexts).
+pub(crate) struct Memo {
+    /// The word at each position read (or that none starts there).
+    words: Slots<usize, Option<Tok>, 64>,
+    /// [`prev_word`]'s answers, by the position after the space.
+    prev_words: Slots<usize, Option<Tok>, 16>,
+    /// [`body`]'s answers, by its arguments.
+    bodies: Slots<(usize, bool, bool), Body, 8>,
+    /// [`chain`]'s answers, by its arguments.
+    chains: Slots<(usize, bool, usize), Option<Chain>, 8>,
+    /// [`name_run`]'s answers, by where the run starts.
+    name_runs: Slots<usize, Run, 4>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            words: Slots::new(),
+            prev_words: Slots::new(),
+            bodies: Slots::new(),
+            chains: Slots::new(),
+            name_runs: Slots::new(),
+        }
+    }
+}
+
+/// Answers by key, `N` of them: each key has one slot, chosen by the text position
+/// it starts with, and a key that takes another's slot is read again. `N` is more
+/// than one mention's worth of keys.
+struct Slots<K, V, const N: usize>([Cell<Option<(K, V)>>; N]);
+
+impl<K: Copy + PartialEq, V: Copy, const N: usize> Slots<K, V, N> {
+    fn new() -> Self {
+        Slots([const { Cell::new(None) }; N])
+    }
+
+    /// The answer for `key`, whose position is `at`: remembered, or read now.
+    #[inline]
+    fn get_or(&self, at: usize, key: K, read: impl FnOnce() -> V) -> V {
+        let slot = &self.0[at % N];
+        match slot.get() {
+            Some((k, v)) if k == key => v,
+            _ => {
+                let v = read();
+                slot.set(Some((key, v)));
+                v
+            }
+        }
     }
 }
 
@@ -731,10 +785,6 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 /// Whether a name's middle syllable contradicts the honorific: "ông … Thị …",
 /// "bà … Văn …".
 fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
-    static MALE: WordSet = WordSet::new(&["ông", "anh"]);
-    static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
-    static THI: WordSet = WordSet::new(&["Thị"]);
-    static VAN: WordSet = WordSet::new(&["Văn"]);
     let middle = |w: &WordSet| {
         run.len() >= 3
             && run[1..run.len() - 1]
@@ -747,6 +797,13 @@ fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
 /// title or an organisation word ("ông Vũ Đức Đam | Phó Thủ tướng").
 fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
+    ctx.memo()
+        .name_runs
+        .get_or(at, at, || read_name_run(ctx, at))
+}
+
+/// [`name_run`], read.
+fn read_name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
     let text = ctx.text();
     let mut run = Run::default();
     let mut pos = at;
@@ -860,7 +917,6 @@ fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
 /// "Bí thư Quận ủy Nguyễn Hoài Nam", "Tổng thống Donald Trump", "Tổng bí thư …, ông
 /// Nguyễn Phú Trọng", "Chủ tịch nước | Lương Cường", "Chủ tịch nước: Hồ Chí Minh".
 fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
-    static CUA: WordSet = WordSet::new(&["của"]);
     let text = ctx.text();
     let mut start = at;
     let mut max = MAX_CHAIN;
@@ -994,6 +1050,7 @@ fn honorific_name(ctx: &Reader<'_, '_>, at: usize) -> Option<((usize, usize), (u
 }
 
 /// A chain of titles read by [`chain`].
+#[derive(Clone, Copy)]
 struct Chain {
     /// The end of the last title.
     end: usize,
@@ -1011,6 +1068,13 @@ struct Chain {
 /// followed by a name is that name's ("Chủ tịch nước Trần Đại Quang, Thủ tướng |
 /// Nguyễn Xuân Phúc") and ends the chain before it.
 fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
+    ctx.memo().chains.get_or(at, (at, find_name, max), || {
+        read_chain(ctx, at, find_name, max)
+    })
+}
+
+/// [`chain`], read.
+fn read_chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
     let text = ctx.text();
     let mut pos = at;
     let mut end = at;
@@ -1144,6 +1208,7 @@ fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
 }
 
 /// The words of one title after its head, in normalised offsets.
+#[derive(Clone, Copy)]
 struct Body {
     /// The end of the title's last word, before a parenthesis that ends it.
     end: usize,
@@ -1157,6 +1222,15 @@ struct Body {
 /// chức Trung ương", "(Bộ Tài nguyên và Môi trường)"; with `find_name`, stops at the
 /// name that ends them.
 fn body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
+    ctx.memo()
+        .bodies
+        .get_or(from, (from, foreign, single_foreign), || {
+            read_body(ctx, from, foreign, single_foreign)
+        })
+}
+
+/// [`body`], read.
+fn read_body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
     let text = ctx.text();
     let mut end = from;
     let mut pos = from;
@@ -1625,8 +1699,6 @@ fn name_in_run(
 /// Whether a name after word `b` names a place or an institution ("xã Lê Lợi",
 /// "phố Trần Hưng Đạo"; but "thành phố Trần Kim Yến" is a city's official).
 fn names_a_place(ctx: &Reader<'_, '_>, b: Tok) -> bool {
-    static PHO: WordSet = WordSet::new(&["phố"]);
-    static THANH: WordSet = WordSet::new(&["thành"]);
     let w = folded(ctx, b);
     if PHO.contains(w) && prev_word(ctx, b.s).is_some_and(|t| THANH.contains(folded(ctx, t))) {
         return false;
@@ -1721,6 +1793,10 @@ fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     if !first.syllable() {
         return None;
     }
+    // a full name goes on with a capital ("Đồng chí": the family name Đồng, alone)
+    if !next_word(ctx, first.e).is_some_and(|t| matches!(t.case, Case::Title | Case::Mixed)) {
+        return None;
+    }
     if let Some(prev) = prev_word(ctx, at) {
         if prev.case != Case::Lower && !sentence_start(text, prev.s) {
             return None;
@@ -1771,6 +1847,152 @@ fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::Normalized;
+    use proptest::prelude::*;
+
+    /// Every call of [`parse`] on `text`, at every character boundary in order,
+    /// through one context (so that the memo carries over) and each through a fresh
+    /// one.
+    fn memo_agrees_with_fresh_contexts(text: &str) -> Result<(), TestCaseError> {
+        let view = Normalized::new(text);
+        let mut shared = Ctx::new(&view, text, None);
+        let folded = view.as_str();
+        // in order, as the driver calls, and then again over a warm memo
+        let order = (0..=folded.len()).chain((0..=folded.len()).rev());
+        for at in order.filter(|&at| folded.is_char_boundary(at)) {
+            let memoised = format!("{:?}", parse(&mut shared, at));
+            let fresh = format!("{:?}", parse(&mut Ctx::new(&view, text, None), at));
+            prop_assert_eq!(memoised, fresh, "at {} of {:?}", at, text);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn memo_agrees_with_fresh_contexts_on_real_text() {
+        // the sentences of the grammar's own tests, one after another in one text
+        let sentences: String = include_str!("../../tests/person.rs")
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('"') && l.ends_with("\","))
+            .map(|l| format!("{}\n", &l[1..l.len() - 2]))
+            .collect();
+        assert!(sentences.len() > 10_000, "{}", sentences.len());
+        let texts = [
+            sentences.as_str(),
+            include_str!("../../examples/sample_report.txt"),
+            include_str!("../../tests/fixtures/huyen_uy_tong_ket.txt"),
+        ];
+        for text in texts {
+            memo_agrees_with_fresh_contexts(text).unwrap();
+        }
+    }
+
+    /// Pieces of mentions, by role: honorifics, titles (foreign and academic ones
+    /// too), names, the words of an office, what follows a mention.
+    const HONORIFIC_PIECES: &[&str] = &["đồng chí", "Đồng chí", "ông", "Ông", "bà", "anh", "Anh"];
+    const TITLE_PIECES: &[&str] = &[
+        "Bí thư",
+        "Phó Bí thư",
+        "Chủ tịch",
+        "Tổng thống",
+        "Thủ tướng",
+        "nguyên Bí thư",
+        "Đại tá",
+        "Thiếu tướng",
+        "Giám đốc",
+        "Ủy viên",
+        "Trưởng Ban",
+        "Chủ tịch nước",
+        "PGS.TS",
+        "Tiến sĩ",
+        "Bộ trưởng",
+    ];
+    const NAME_PIECES: &[&str] = &[
+        "Nguyễn Văn Minh",
+        "Phạm Thu Hà",
+        "Trần Thị Lan",
+        "Lê Quang Huy",
+        "Hùng",
+        "Donald Trump",
+        "Putin",
+        "Hồ Chí Minh",
+        "Nguyễn Phú Trọng Tô Lâm",
+        "Vũ Quang Duy",
+        "Lâm Đồng",
+    ];
+    const OFFICE_PIECES: &[&str] = &[
+        "Đảng ủy",
+        "Tỉnh ủy",
+        "Huyện ủy Cẩm Mỹ",
+        "Ban Tổ chức",
+        "UBND",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "Bắc Lệnh",
+        "Hà Nội",
+        "Sở Xây dựng",
+        "Trường",
+        "Trung\nương",
+        "Mỹ",
+        "Nga",
+        "của",
+        "và",
+        "khóa XIV",
+        "quận 2",
+        "(1985)",
+        "(tỉnh Long An)",
+        "Bộ Quốc phòng",
+        "TP. HCM",
+        "Quân khu 4",
+        "Khối Cơ quan - Doanh nghiệp",
+        "Ban chỉ đạo",
+    ];
+    const SEPARATORS: &[&str] = &[
+        " ", ", ", " - ", " (", ") ", ": ", " | ", " kiêm ", "\n", ". ",
+    ];
+    const AFTER_PIECES: &[&str] = &[
+        "cho biết",
+        "phát biểu",
+        "làm",
+        "giữ chức",
+        "đã",
+        "được bầu làm",
+        "dự hội nghị",
+        "12",
+        "**",
+    ];
+
+    /// One piece of a role: a choice among `pieces`.
+    fn piece(pieces: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+        (0..pieces.len()).prop_map(move |i| pieces[i])
+    }
+
+    /// Text made of mention-like pieces: any piece of any role after any
+    /// separator, weighted towards the order mentions are written in.
+    fn mentions() -> impl Strategy<Value = String> {
+        let any_piece = prop_oneof![
+            2 => piece(HONORIFIC_PIECES),
+            3 => piece(TITLE_PIECES),
+            3 => piece(NAME_PIECES),
+            3 => piece(OFFICE_PIECES),
+            1 => piece(AFTER_PIECES),
+        ];
+        proptest::collection::vec((any_piece, piece(SEPARATORS)), 1..24).prop_map(|pieces| {
+            pieces
+                .into_iter()
+                .flat_map(|(p, sep)| [p, sep])
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn memo_agrees_with_fresh_contexts_on_mentions(text in mentions()) {
+            memo_agrees_with_fresh_contexts(&text)?;
+        }
+    }
 
     #[test]
     fn letter_shortcut_agrees_with_the_unicode_tables() {

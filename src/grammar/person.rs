@@ -128,6 +128,46 @@ static CUA: WordSet = WordSet::new(&["của"]);
 static PHO: WordSet = WordSet::new(&["phố"]);
 static THANH: WordSet = WordSet::new(&["thành"]);
 
+/// Every word set of the grammar.
+const ALL_SETS: &[&WordSet] = &[
+    &HONORIFICS,
+    &ACADEMIC,
+    &HEADS,
+    &FOREIGN_HEADS,
+    &RANKS,
+    &PREFIXES,
+    &FAMILY,
+    &LOWER,
+    &STOPS,
+    &PLACES,
+    &COUNTRIES,
+    &NAMESAKES,
+    &PRECEDERS,
+    &PLACE_WORDS,
+    &NOT_PERSONS,
+    &ORG_WORDS,
+    &NOT_GIVEN_NAMES,
+    &ORG_NOUNS,
+    &ORG_COMPOUNDS,
+    &RUN_BREAKS,
+    &CONNECTORS,
+    &SINGLE_FOREIGN_HEADS,
+    &ROLE_VERBS,
+    &PARENT_BODIES,
+    &SAYING,
+    &FUNCTION_WORDS,
+    &CHAIN_WORDS,
+    &LOOSE_KIN,
+    &KHOA,
+    &MALE,
+    &FEMALE,
+    &THI,
+    &VAN,
+    &CUA,
+    &PHO,
+    &THANH,
+];
+
 /// Words in a title, between its head and the next head or the name.
 const MAX_TITLE_TOKENS: usize = 16;
 /// Titles chained with commas.
@@ -202,7 +242,7 @@ impl WordSet {
 
     fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| {
-            let mut entries: Vec<String> = self.words.iter().map(|w| fold(w)).collect();
+            let mut entries = fold_all(self.words);
             entries.retain(|e| !e.is_empty());
             entries.sort_by(|a, b| {
                 (a.as_bytes()[0], std::cmp::Reverse(a.len()), a.as_str()).cmp(&(
@@ -282,8 +322,27 @@ impl WordSet {
     }
 }
 
+/// Each word [`fold`]ed. One view of the words joined by line breaks, split again:
+/// a view costs far more to set up than to extend, and folding never reaches
+/// across a line break (a test checks every set against folding word by word).
+fn fold_all(words: &[&str]) -> Vec<String> {
+    let folded = fold(&words.join("\n"));
+    let parts: Vec<String> = folded.split('\n').map(str::to_string).collect();
+    if parts.len() == words.len() {
+        parts
+    } else {
+        // an empty word, or one with a line break of its own
+        words.iter().map(|w| fold(w)).collect()
+    }
+}
+
 impl Vocabulary for WordSet {
+    /// Asked while an extractor is built: every set is folded then, so that no
+    /// extraction pays for it on its first mention.
     fn folded_words(&self) -> Vec<String> {
+        for set in ALL_SETS {
+            set.folded();
+        }
         self.folded().entries.clone()
     }
 }
@@ -1849,6 +1908,16 @@ mod tests {
     use super::*;
     use crate::text::normalize::Normalized;
     use proptest::prelude::*;
+
+    #[test]
+    fn folding_a_set_at_once_agrees_with_folding_word_by_word() {
+        for set in ALL_SETS {
+            let one_by_one: Vec<String> = set.words.iter().map(|w| fold(w)).collect();
+            assert_eq!(fold_all(set.words), one_by_one);
+        }
+        // the fallback
+        assert_eq!(fold_all(&["Ông", "", "Bà"]), ["ông", "", "bà"]);
+    }
 
     /// Every call of [`parse`] on `text`, at every character boundary in order,
     /// through one context (so that the memo carries over) and each through a fresh

@@ -48,7 +48,7 @@
 //! first is read.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
@@ -585,6 +585,8 @@ pub(crate) struct Memo {
     chains: Slots<(usize, bool, usize), Option<Chain>, 8>,
     /// [`name_run`]'s answers, by where the run starts.
     name_runs: Slots<usize, Run, 4>,
+    /// The fields of the last records.
+    fields: RefCell<Fields>,
 }
 
 impl Default for Memo {
@@ -595,6 +597,7 @@ impl Default for Memo {
             bodies: Slots::new(),
             chains: Slots::new(),
             name_runs: Slots::new(),
+            fields: RefCell::default(),
         }
     }
 }
@@ -660,29 +663,11 @@ struct Found {
 }
 
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
-    let honorific = f.honorific.map(|(s, e)| {
-        // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-        let h = written(ctx, s, e).to_lowercase();
-        let h = h.trim_end_matches('.');
-        if h == "đ/c" {
-            "đồng chí".to_string()
-        } else {
-            h.to_string()
-        }
-    });
-    let mut title = String::new();
-    for &(s, e) in &f.titles {
-        let t = written(ctx, s, e);
-        let t = t.trim_matches(['*', ' ', ',', '-']);
-        if t.is_empty() {
-            continue;
-        }
-        if !title.is_empty() {
-            title.push_str(", ");
-        }
-        title.push_str(t);
-    }
-    let title = (!title.is_empty()).then_some(title);
+    let mut fields = ctx.memo().fields.borrow_mut();
+    let honorific = f
+        .honorific
+        .map(|(s, e)| fields.honorific(&written(ctx, s, e)));
+    let title = fields.title(ctx, f.titles);
     let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
     Match {
         start: f.start,
@@ -695,6 +680,74 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
         }),
         diagnostics: Vec::new(),
     }
+}
+
+/// The fields [`record`] built last, by what it built them from: the calls on one
+/// mention build its title again, and most honorifics are the same few words.
+#[derive(Default)]
+struct Fields {
+    /// An honorific as written, and its field.
+    honorific: Option<(String, String)>,
+    /// The ranges of the titles, and their field.
+    title: Option<(Vec<Range>, Option<String>)>,
+}
+
+/// A range of the normalised text.
+type Range = (usize, usize);
+
+impl Fields {
+    /// The honorific field of one written so.
+    fn honorific(&mut self, written: &str) -> String {
+        match &self.honorific {
+            Some((w, field)) if w == written => field.clone(),
+            _ => {
+                let field = honorific_field(written);
+                self.honorific = Some((written.to_string(), field.clone()));
+                field
+            }
+        }
+    }
+
+    /// The title field of titles at `ranges`.
+    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Vec<Range>) -> Option<String> {
+        match &self.title {
+            Some((r, field)) if *r == ranges => field.clone(),
+            _ => {
+                let field = title_field(ctx, &ranges);
+                self.title = Some((ranges, field.clone()));
+                field
+            }
+        }
+    }
+}
+
+/// The honorific field of one written so.
+fn honorific_field(written: &str) -> String {
+    // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
+    let h = written.to_lowercase();
+    let h = h.trim_end_matches('.');
+    if h == "đ/c" {
+        "đồng chí".to_string()
+    } else {
+        h.to_string()
+    }
+}
+
+/// The title field of titles at `ranges`: each as written, joined by ", ".
+fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
+    let mut title = String::new();
+    for &(s, e) in ranges {
+        let t = written(ctx, s, e);
+        let t = t.trim_matches(['*', ' ', ',', '-']);
+        if t.is_empty() {
+            continue;
+        }
+        if !title.is_empty() {
+            title.push_str(", ");
+        }
+        title.push_str(t);
+    }
+    (!title.is_empty()).then_some(title)
 }
 
 /// [`Ctx::written`], borrowed from the original when it reads as written already:

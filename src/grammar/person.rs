@@ -300,6 +300,10 @@ impl WordSet {
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
         let (f, bucket, short) = self.candidates(s);
+        // most look-ups are of words the set has nothing like
+        if bucket.is_empty() && short.is_empty() {
+            return None;
+        }
         let head = Head::of(s);
         for list in [bucket, short] {
             for c in list {
@@ -314,6 +318,9 @@ impl WordSet {
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
         let (f, bucket, short) = self.candidates(s);
+        if bucket.is_empty() && short.is_empty() {
+            return false;
+        }
         let head = Head::of(s);
         [bucket, short].iter().any(|list| {
             list.iter()
@@ -454,10 +461,7 @@ fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
 fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
     let span = ctx.view.original_span(s, e);
     let written = ctx.original.get(span.range()).unwrap_or("");
-    let mut letters = written
-        .chars()
-        .filter(|&c| is_letter(c))
-        .map(|c| c.is_uppercase());
+    let mut letters = written.chars().filter(|&c| is_letter(c)).map(is_upper);
     if letters.next() != Some(true) {
         return Case::Lower;
     }
@@ -473,6 +477,26 @@ fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
         (false, _) => Case::Title,
         (true, false) => Case::Upper,
         (true, true) => Case::Mixed,
+    }
+}
+
+/// Whether `c` is upper case ([`char::is_uppercase`]), with the letters Vietnamese
+/// is written in answered without the Unicode tables: every word read asks it of
+/// each letter (a test checks the shortcut against them).
+fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // Latin-1: À…Þ but ×
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        // Latin Extended-A up to ķ, and Latin Extended Additional: pairs, the
+        // capital first
+        0x100..=0x137 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u % 2 == 0,
+        // Ơ ơ, Ư ư
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -1691,8 +1715,23 @@ fn name_in_run(
     foreign: Foreign,
     end: usize,
 ) -> Option<((usize, usize), usize)> {
+    let run = cap_run(ctx, at);
+    // only a foreign name may do without a family name ("Đảng ủy", "Bắc Lệnh")
+    if !foreign.allowed && !run.iter().any(|t| family_syllable(ctx, *t)) {
+        return None;
+    }
+    name_in_cap_run(ctx, run, complement, foreign, end)
+}
+
+/// [`name_in_run`], in the capitalised run read from there, without its first check.
+fn name_in_cap_run(
+    ctx: &Reader<'_, '_>,
+    mut run: Run,
+    complement: bool,
+    foreign: Foreign,
+    end: usize,
+) -> Option<((usize, usize), usize)> {
     let text = ctx.text();
-    let mut run = cap_run(ctx, at);
     // a head inside the run starts the next title
     if let Some(k) = (1..run.len()).find(|&k| title_starts(ctx, run[k].s)) {
         run.truncate(k);
@@ -1731,7 +1770,7 @@ fn name_in_run(
     let mut covered_to = 0;
     for i in 0..n {
         let l = n - i;
-        if run[i].s < covered_to || !run[i].syllable() || !FAMILY.contains(folded(ctx, run[i])) {
+        if run[i].s < covered_to || !family_syllable(ctx, run[i]) {
             continue;
         }
         // "Lâm Đồng | Nguyễn Văn A", "tỉnh Hà Giang |", but "Vũ Quang Duy" (a name
@@ -1806,6 +1845,11 @@ fn name_in_run(
         return None;
     }
     Some(((run[i].s, last.e), title_end(i)))
+}
+
+/// Whether a word is a family name, written as one.
+fn family_syllable(ctx: &Reader<'_, '_>, t: Tok) -> bool {
+    t.syllable() && FAMILY.contains(folded(ctx, t))
 }
 
 /// Whether a name after word `b` names a place or an institution ("xã Lê Lợi",
@@ -1900,13 +1944,19 @@ fn after_years(text: &str, end: usize) -> usize {
 /// "Đào Trọng Lịch, Trung tướng, Thứ trưởng Bộ Quốc phòng", "Nguyễn Hồng Nhị
 /// (1936-), Thiếu tướng (1985), …": a name followed by its title.
 fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
+    let first = word_at(ctx, at)?;
+    // a full name goes on with a capital ("Đồng chí": the family name Đồng, alone)
+    if !next_word(ctx, first.e).is_some_and(|t| matches!(t.case, Case::Title | Case::Mixed)) {
+        return None;
+    }
+    read_from_name(ctx, at)
+}
+
+/// [`from_name`], without its first check.
+fn read_from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let first = word_at(ctx, at)?;
     if !first.syllable() {
-        return None;
-    }
-    // a full name goes on with a capital ("Đồng chí": the family name Đồng, alone)
-    if !next_word(ctx, first.e).is_some_and(|t| matches!(t.case, Case::Title | Case::Mixed)) {
         return None;
     }
     if let Some(prev) = prev_word(ctx, at) {
@@ -1989,15 +2039,59 @@ mod tests {
         Ok(())
     }
 
-    #[test]
-    fn memo_agrees_with_fresh_contexts_on_real_text() {
-        // the sentences of the grammar's own tests, one after another in one text
-        let sentences: String = include_str!("../../tests/person.rs")
+    /// Every early return of [`from_name`] and [`name_in_run`] against the
+    /// reading it cuts short, at every position of `text`.
+    fn shortcuts_agree_with_full_readings(text: &str) -> Result<(), TestCaseError> {
+        let view = Normalized::new(text);
+        let ctx = Ctx::new(&view, text, None);
+        let ctx = &Reader::new(&ctx);
+        let folded = view.as_str();
+        for at in (0..=folded.len()).filter(|&at| folded.is_char_boundary(at)) {
+            prop_assert_eq!(
+                format!("{:?}", from_name(ctx, at)),
+                format!("{:?}", read_from_name(ctx, at)),
+                "from_name at {} of {:?}",
+                at,
+                text
+            );
+            for (allowed, single, after_country, complement) in
+                (0..16).map(|b| (b & 1 != 0, b & 2 != 0, b & 4 != 0, b & 8 != 0))
+            {
+                let foreign = Foreign {
+                    allowed,
+                    single,
+                    after_country,
+                };
+                prop_assert_eq!(
+                    name_in_run(ctx, at, complement, foreign, at),
+                    name_in_cap_run(ctx, cap_run(ctx, at), complement, foreign, at),
+                    "name_in_run at {} of {:?}",
+                    at,
+                    text
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The grammar's own test sentences, one after another.
+    fn test_sentences() -> String {
+        include_str!("../../tests/person.rs")
             .lines()
             .map(str::trim)
             .filter(|l| l.starts_with('"') && l.ends_with("\","))
             .map(|l| format!("{}\n", &l[1..l.len() - 2]))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn shortcuts_agree_with_full_readings_on_real_text() {
+        shortcuts_agree_with_full_readings(&test_sentences()).unwrap();
+    }
+
+    #[test]
+    fn memo_agrees_with_fresh_contexts_on_real_text() {
+        let sentences = test_sentences();
         assert!(sentences.len() > 10_000, "{}", sentences.len());
         let texts = [
             sentences.as_str(),
@@ -2113,6 +2207,18 @@ mod tests {
         #[test]
         fn memo_agrees_with_fresh_contexts_on_mentions(text in mentions()) {
             memo_agrees_with_fresh_contexts(&text)?;
+        }
+
+        #[test]
+        fn shortcuts_agree_with_full_readings_on_mentions(text in mentions()) {
+            shortcuts_agree_with_full_readings(&text)?;
+        }
+    }
+
+    #[test]
+    fn upper_case_shortcut_agrees_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
     }
 

@@ -603,6 +603,8 @@ pub(crate) struct Memo {
     words: Slots<usize, Option<Tok>, 64>,
     /// [`prev_word`]'s answers, by the position after the space.
     prev_words: Slots<usize, Option<Tok>, 16>,
+    /// [`head_at`]'s answers, by position.
+    heads: Slots<usize, Option<Range>, 32>,
     /// [`body`]'s answers, by its arguments.
     bodies: Slots<(usize, bool, bool), Body, 8>,
     /// [`chain`]'s answers, by its arguments.
@@ -618,6 +620,7 @@ impl Default for Memo {
         Memo {
             words: Slots::new(),
             prev_words: Slots::new(),
+            heads: Slots::new(),
             bodies: Slots::new(),
             chains: Slots::new(),
             name_runs: Slots::new(),
@@ -1037,6 +1040,11 @@ fn title_starts(ctx: &Reader<'_, '_>, at: usize) -> bool {
 
 /// The head at `at` (after a prefix): its start and end.
 fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
+    ctx.memo().heads.get_or(at, at, || read_head(ctx, at))
+}
+
+/// [`head_at`], read.
+fn read_head(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     // "Nguyên soái" is a head, "nguyên Bí thư" a prefix and a head
@@ -2168,6 +2176,12 @@ mod tests {
         " ", ", ", " - ", " (", ") ", ": ", " | ", " kiêm ", "\n", ". ",
     ];
     const AFTER_PIECES: &[&str] = &[
+        // odd spellings: a reference, an invisible character, NFD, capitals
+        "&#272;ảng",
+        "\u{AD}ông",
+        "Nguye\u{302}\u{303}n",
+        "ĐẢNG",
+        "McCain",
         "cho biết",
         "phát biểu",
         "làm",

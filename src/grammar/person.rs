@@ -603,8 +603,12 @@ pub(crate) struct Memo {
     words: Slots<usize, Option<Tok>, 64>,
     /// [`prev_word`]'s answers, by the position after the space.
     prev_words: Slots<usize, Option<Tok>, 16>,
+    /// [`honorific_at`]'s answers, by position.
+    honorifics: Slots<usize, Option<(bool, usize)>, 4>,
     /// [`head_at`]'s answers, by position.
     heads: Slots<usize, Option<Range>, 32>,
+    /// [`next_title`]'s answers, by where the title before ends.
+    next_titles: Slots<usize, Option<usize>, 8>,
     /// [`body`]'s answers, by its arguments.
     bodies: Slots<(usize, bool, bool), Body, 8>,
     /// [`chain`]'s answers, by its arguments.
@@ -620,7 +624,9 @@ impl Default for Memo {
         Memo {
             words: Slots::new(),
             prev_words: Slots::new(),
+            honorifics: Slots::new(),
             heads: Slots::new(),
+            next_titles: Slots::new(),
             bodies: Slots::new(),
             chains: Slots::new(),
             name_runs: Slots::new(),
@@ -666,10 +672,11 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             }
         }
     };
-    if HONORIFICS.longest_at(rest).is_some() || (upper && ACADEMIC.longest_at(rest).is_some()) {
+    if honorific_at(ctx, at).is_some() {
         consider(from_honorific(ctx, at));
     }
-    if HEADS.longest_at(rest).is_some() {
+    // a head right here, not after a prefix
+    if head_at(ctx, at).is_some_and(|(h, _)| h == at) {
         consider(from_title(ctx, at));
     }
     // a name starts with a capital
@@ -701,7 +708,7 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
         end: f.end,
         richness,
         data: RecordData::Person(Person {
-            name: written(ctx, f.name.0, f.name.1).into_owned(),
+            name: fields.name(ctx, f.name),
             honorific,
             title,
         }),
@@ -717,6 +724,8 @@ struct Fields {
     honorific: Option<(String, String)>,
     /// The ranges of the titles, and their field.
     title: Option<(Vec<Range>, Option<String>)>,
+    /// The range of a name, and its field.
+    name: Option<(Range, String)>,
 }
 
 /// A range of the normalised text.
@@ -730,6 +739,18 @@ impl Fields {
             _ => {
                 let field = honorific_field(written);
                 self.honorific = Some((written.to_string(), field.clone()));
+                field
+            }
+        }
+    }
+
+    /// The name field of a name at `range`.
+    fn name(&mut self, ctx: &Reader<'_, '_>, range: Range) -> String {
+        match &self.name {
+            Some((r, field)) if *r == range => field.clone(),
+            _ => {
+                let field = written(ctx, range.0, range.1).into_owned();
+                self.name = Some((range, field.clone()));
                 field
             }
         }
@@ -792,6 +813,13 @@ fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
 
 /// An honorific at `at`: its kind and end.
 fn honorific_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
+    ctx.memo()
+        .honorifics
+        .get_or(at, at, || read_honorific(ctx, at))
+}
+
+/// [`honorific_at`], read.
+fn read_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if let Some(n) = HONORIFICS.longest_at(rest) {
@@ -1335,6 +1363,13 @@ fn parent_body(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
 /// Where the next title of a chain starts after `end`: ", title", " - title",
 /// " kiêm title", ", PGS.TS".
 fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
+    ctx.memo()
+        .next_titles
+        .get_or(end, end, || read_next_title(ctx, end))
+}
+
+/// [`next_title`], read.
+fn read_next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(end..)?;
     let skip = [", ", " , ", ",", " - "]

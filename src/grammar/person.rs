@@ -427,7 +427,29 @@ impl std::ops::Deref for Run {
 
 /// The word starting at `at`, if a word starts there.
 fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
-    ctx.memo().words.get_or(at, at, || read_word(ctx, at))
+    ctx.memo().words.get_or(at, at, || {
+        let word = read_word(ctx, at);
+        if let Some(t) = word {
+            note_as_previous(ctx, t);
+        }
+        word
+    })
+}
+
+/// Tells the memo that `t` is the word before the one after it, when [`prev_word`]
+/// would find so: a space follows `t`, and nothing that [`prev_word`] would take
+/// for part of the word precedes it. Titles are read forwards and ask for the word
+/// before each, which was just read.
+fn note_as_previous(ctx: &Reader<'_, '_>, t: Tok) {
+    let text = ctx.text();
+    let spaced = text.as_bytes().get(t.e) == Some(&b' ');
+    let starts = !text[..t.s]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || c == '-');
+    if spaced && starts {
+        ctx.memo().prev_words.set(t.e + 1, t.e + 1, Some(t));
+    }
 }
 
 fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
@@ -643,6 +665,11 @@ struct Slots<K, V, const N: usize>([Cell<Option<(K, V)>>; N]);
 impl<K: Copy + PartialEq, V: Copy, const N: usize> Slots<K, V, N> {
     fn new() -> Self {
         Slots([const { Cell::new(None) }; N])
+    }
+
+    /// Remembers `value` for `key`, whose position is `at`.
+    fn set(&self, at: usize, key: K, value: V) {
+        self.0[at % N].set(Some((key, value)));
     }
 
     /// The answer for `key`, whose position is `at`: remembered, or read now.
@@ -2082,14 +2109,22 @@ mod tests {
         Ok(())
     }
 
-    /// Every early return of [`from_name`] and [`name_in_run`] against the
-    /// reading it cuts short, at every position of `text`.
+    /// Every early return of [`from_name`] and [`name_in_run`], and the words
+    /// [`note_as_previous`] tells the memo, against the reading they cut short, at
+    /// every position of `text`.
     fn shortcuts_agree_with_full_readings(text: &str) -> Result<(), TestCaseError> {
         let view = Normalized::new(text);
         let ctx = Ctx::new(&view, text, None);
         let ctx = &Reader::new(&ctx);
         let folded = view.as_str();
         for at in (0..=folded.len()).filter(|&at| folded.is_char_boundary(at)) {
+            prop_assert_eq!(
+                format!("{:?}", prev_word(ctx, at)),
+                format!("{:?}", read_prev_word(ctx, at)),
+                "prev_word at {} of {:?}",
+                at,
+                text
+            );
             prop_assert_eq!(
                 format!("{:?}", from_name(ctx, at)),
                 format!("{:?}", read_from_name(ctx, at)),
@@ -2215,6 +2250,9 @@ mod tests {
         "&#272;ảng",
         "\u{AD}ông",
         "Nguye\u{302}\u{303}n",
+        "TN-MT",
+        "-",
+        "Jae-in",
         "ĐẢNG",
         "McCain",
         "cho biết",

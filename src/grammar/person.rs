@@ -725,9 +725,7 @@ struct Found {
 
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
     let mut fields = ctx.memo().fields.borrow_mut();
-    let honorific = f
-        .honorific
-        .map(|(s, e)| fields.honorific(&written(ctx, s, e)));
+    let honorific = f.honorific.map(|(s, e)| fields.honorific(ctx, s, e));
     let title = fields.title(ctx, f.titles);
     let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
     Match {
@@ -747,7 +745,7 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
 /// mention build its title again, and most honorifics are the same few words.
 #[derive(Default)]
 struct Fields {
-    /// An honorific as written, and its field.
+    /// An honorific as in the original, and its field.
     honorific: Option<(String, String)>,
     /// The ranges of the titles, and their field.
     title: Option<(Vec<Range>, Option<String>)>,
@@ -759,13 +757,17 @@ struct Fields {
 type Range = (usize, usize);
 
 impl Fields {
-    /// The honorific field of one written so.
-    fn honorific(&mut self, written: &str) -> String {
-        match &self.honorific {
-            Some((w, field)) if w == written => field.clone(),
+    /// The honorific field of the honorific at `s..e`, by its original spelling
+    /// ([`written`] reads that alone).
+    fn honorific(&mut self, ctx: &Reader<'_, '_>, s: usize, e: usize) -> String {
+        let raw = ctx.original.get(ctx.view.original_span(s, e).range());
+        match (&self.honorific, raw) {
+            (Some((r, field)), Some(raw)) if r == raw => field.clone(),
             _ => {
-                let field = honorific_field(written);
-                self.honorific = Some((written.to_string(), field.clone()));
+                let field = honorific_field(&written(ctx, s, e));
+                if let Some(raw) = raw {
+                    self.honorific = Some((raw.to_string(), field.clone()));
+                }
                 field
             }
         }

@@ -123,6 +123,8 @@ pub(crate) struct Ctx<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Numbers and counts read at the last few positions.
     pub memos: common::Memos,
+    /// What the person grammar read in this document.
+    pub person: person::Memo,
 }
 
 impl<'a> Ctx<'a> {
@@ -138,6 +140,7 @@ impl<'a> Ctx<'a> {
             reference_date,
             diagnostics: Vec::new(),
             memos: common::Memos::default(),
+            person: person::Memo::default(),
         }
     }
 
@@ -145,6 +148,7 @@ impl<'a> Ctx<'a> {
     pub fn reset(&mut self) {
         self.diagnostics.clear();
         self.memos = common::Memos::default();
+        self.person = person::Memo::default();
     }
 
     /// The whole normalised text.

@@ -48,7 +48,7 @@
 //! first is read.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use crate::record::{Person, RecordData, RecordKind};
@@ -120,6 +120,53 @@ static FUNCTION_WORDS: WordSet = WordSet::new(&[
 static CHAIN_WORDS: WordSet = WordSet::new(&["kiêm"]);
 static LOOSE_KIN: WordSet = WordSet::new(&["anh", "chị"]);
 static KHOA: WordSet = WordSet::new(&["khóa"]);
+static MALE: WordSet = WordSet::new(&["ông", "anh"]);
+static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
+static THI: WordSet = WordSet::new(&["Thị"]);
+static VAN: WordSet = WordSet::new(&["Văn"]);
+static CUA: WordSet = WordSet::new(&["của"]);
+static PHO: WordSet = WordSet::new(&["phố"]);
+static THANH: WordSet = WordSet::new(&["thành"]);
+
+/// Every word set of the grammar.
+const ALL_SETS: &[&WordSet] = &[
+    &HONORIFICS,
+    &ACADEMIC,
+    &HEADS,
+    &FOREIGN_HEADS,
+    &RANKS,
+    &PREFIXES,
+    &FAMILY,
+    &LOWER,
+    &STOPS,
+    &PLACES,
+    &COUNTRIES,
+    &NAMESAKES,
+    &PRECEDERS,
+    &PLACE_WORDS,
+    &NOT_PERSONS,
+    &ORG_WORDS,
+    &NOT_GIVEN_NAMES,
+    &ORG_NOUNS,
+    &ORG_COMPOUNDS,
+    &RUN_BREAKS,
+    &CONNECTORS,
+    &SINGLE_FOREIGN_HEADS,
+    &ROLE_VERBS,
+    &PARENT_BODIES,
+    &SAYING,
+    &FUNCTION_WORDS,
+    &CHAIN_WORDS,
+    &LOOSE_KIN,
+    &KHOA,
+    &MALE,
+    &FEMALE,
+    &THI,
+    &VAN,
+    &CUA,
+    &PHO,
+    &THANH,
+];
 
 /// Words in a title, between its head and the next head or the name.
 const MAX_TITLE_TOKENS: usize = 16;
@@ -195,7 +242,7 @@ impl WordSet {
 
     fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| {
-            let mut entries: Vec<String> = self.words.iter().map(|w| fold(w)).collect();
+            let mut entries = fold_all(self.words);
             entries.retain(|e| !e.is_empty());
             entries.sort_by(|a, b| {
                 (a.as_bytes()[0], std::cmp::Reverse(a.len()), a.as_str()).cmp(&(
@@ -253,6 +300,10 @@ impl WordSet {
     /// The byte length of the longest entry at the start of `s`, ending a word.
     fn longest_at(&self, s: &str) -> Option<usize> {
         let (f, bucket, short) = self.candidates(s);
+        // most look-ups are of words the set has nothing like
+        if bucket.is_empty() && short.is_empty() {
+            return None;
+        }
         let head = Head::of(s);
         for list in [bucket, short] {
             for c in list {
@@ -267,6 +318,9 @@ impl WordSet {
     /// Whether `s` is an entry.
     fn contains(&self, s: &str) -> bool {
         let (f, bucket, short) = self.candidates(s);
+        if bucket.is_empty() && short.is_empty() {
+            return false;
+        }
         let head = Head::of(s);
         [bucket, short].iter().any(|list| {
             list.iter()
@@ -275,8 +329,27 @@ impl WordSet {
     }
 }
 
+/// Each word [`fold`]ed. One view of the words joined by line breaks, split again:
+/// a view costs far more to set up than to extend, and folding never reaches
+/// across a line break (a test checks every set against folding word by word).
+fn fold_all(words: &[&str]) -> Vec<String> {
+    let folded = fold(&words.join("\n"));
+    let parts: Vec<String> = folded.split('\n').map(str::to_string).collect();
+    if parts.len() == words.len() {
+        parts
+    } else {
+        // an empty word, or one with a line break of its own
+        words.iter().map(|w| fold(w)).collect()
+    }
+}
+
 impl Vocabulary for WordSet {
+    /// Asked while an extractor is built: every set is folded then, so that no
+    /// extraction pays for it on its first mention.
     fn folded_words(&self) -> Vec<String> {
+        for set in ALL_SETS {
+            set.folded();
+        }
         self.folded().entries.clone()
     }
 }
@@ -354,14 +427,28 @@ impl std::ops::Deref for Run {
 
 /// The word starting at `at`, if a word starts there.
 fn word_at(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
-    let slot = &ctx.words[at % WORD_SLOTS];
-    match slot.get() {
-        (p, word) if p == at => word,
-        _ => {
-            let word = read_word(ctx, at);
-            slot.set((at, word));
-            word
+    ctx.memo().words.get_or(at, at, || {
+        let word = read_word(ctx, at);
+        if let Some(t) = word {
+            note_as_previous(ctx, t);
         }
+        word
+    })
+}
+
+/// Tells the memo that `t` is the word before the one after it, when [`prev_word`]
+/// would find so: a space follows `t`, and nothing that [`prev_word`] would take
+/// for part of the word precedes it. Titles are read forwards and ask for the word
+/// before each, which was just read.
+fn note_as_previous(ctx: &Reader<'_, '_>, t: Tok) {
+    let text = ctx.text();
+    let spaced = text.as_bytes().get(t.e) == Some(&b' ');
+    let starts = !text[..t.s]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || c == '-');
+    if spaced && starts {
+        ctx.memo().prev_words.set(t.e + 1, t.e + 1, Some(t));
     }
 }
 
@@ -396,10 +483,7 @@ fn read_word(ctx: &Ctx<'_>, at: usize) -> Option<Tok> {
 fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
     let span = ctx.view.original_span(s, e);
     let written = ctx.original.get(span.range()).unwrap_or("");
-    let mut letters = written
-        .chars()
-        .filter(|&c| is_letter(c))
-        .map(|c| c.is_uppercase());
+    let mut letters = written.chars().filter(|&c| is_letter(c)).map(is_upper);
     if letters.next() != Some(true) {
         return Case::Lower;
     }
@@ -415,6 +499,26 @@ fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
         (false, _) => Case::Title,
         (true, false) => Case::Upper,
         (true, true) => Case::Mixed,
+    }
+}
+
+/// Whether `c` is upper case ([`char::is_uppercase`]), with the letters Vietnamese
+/// is written in answered without the Unicode tables: every word read asks it of
+/// each letter (a test checks the shortcut against them).
+fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // Latin-1: À…Þ but ×
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        // Latin Extended-A up to ķ, and Latin Extended Additional: pairs, the
+        // capital first
+        0x100..=0x137 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u % 2 == 0,
+        // Ơ ơ, Ư ư
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -441,6 +545,13 @@ fn next_word(ctx: &Reader<'_, '_>, end: usize) -> Option<Tok> {
 
 /// The word that ends one space before `at`.
 fn prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
+    ctx.memo()
+        .prev_words
+        .get_or(at, at, || read_prev_word(ctx, at))
+}
+
+/// [`prev_word`], read.
+fn read_prev_word(ctx: &Reader<'_, '_>, at: usize) -> Option<Tok> {
     let text = ctx.text();
     let before = text.get(..at)?.strip_suffix(' ')?;
     if !before.ends_with(is_word_char) {
@@ -479,27 +590,20 @@ fn folded<'a>(ctx: &Reader<'_, 'a>, t: Tok) -> &'a str {
     ctx.text().get(t.s..t.e).unwrap_or("")
 }
 
-/// What one call to [`parse`] reads: the context, and the words read so far. A
-/// call reads most words several times (as a name's, a title's, the start of a
-/// run, the word before another), and each reading looks up the original text for
-/// its case.
+/// What one call to [`parse`] reads through: the context, whose [`Memo`] keeps
+/// what earlier calls on the same document read.
 struct Reader<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// The word at each position read (or that none starts there), in a slot by
-    /// position; a position that takes another's slot is read again.
-    words: [Cell<(usize, Option<Tok>)>; WORD_SLOTS],
 }
-
-/// Slots of [`Reader::words`]: more than the words one call reads.
-const WORD_SLOTS: usize = 32;
 
 impl<'c, 'a> Reader<'c, 'a> {
     #[inline(always)]
     fn new(ctx: &'c Ctx<'a>) -> Self {
-        Reader {
-            ctx,
-            words: [const { Cell::new((usize::MAX, None)) }; WORD_SLOTS],
-        }
+        Reader { ctx }
+    }
+
+    fn memo(&self) -> &'c Memo {
+        &self.ctx.person
     }
 }
 
@@ -508,6 +612,78 @@ impl<'a> std::ops::Deref for Reader<'_, 'a> {
 
     fn deref(&self) -> &Ctx<'a> {
         self.ctx
+    }
+}
+
+/// What the grammar read in one document, kept across its calls: one mention is
+/// read from its honorific, its family name and its title's head, and each reading
+/// reads the same words, each word's case in the original, and the same titles.
+/// Every entry is a pure function of the document and its key, so a hit returns
+/// what reading again would (a test checks it against fresh contexts).
+pub(crate) struct Memo {
+    /// The word at each position read (or that none starts there).
+    words: Slots<usize, Option<Tok>, 64>,
+    /// [`prev_word`]'s answers, by the position after the space.
+    prev_words: Slots<usize, Option<Tok>, 16>,
+    /// [`honorific_at`]'s answers, by position.
+    honorifics: Slots<usize, Option<(bool, usize)>, 4>,
+    /// [`head_at`]'s answers, by position.
+    heads: Slots<usize, Option<Range>, 32>,
+    /// [`next_title`]'s answers, by where the title before ends.
+    next_titles: Slots<usize, Option<usize>, 8>,
+    /// [`body`]'s answers, by its arguments.
+    bodies: Slots<(usize, bool, bool), Body, 8>,
+    /// [`chain`]'s answers, by its arguments.
+    chains: Slots<(usize, bool, usize), Option<Chain>, 8>,
+    /// [`name_run`]'s answers, by where the run starts.
+    name_runs: Slots<usize, Run, 4>,
+    /// The fields of the last records.
+    fields: RefCell<Fields>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            words: Slots::new(),
+            prev_words: Slots::new(),
+            honorifics: Slots::new(),
+            heads: Slots::new(),
+            next_titles: Slots::new(),
+            bodies: Slots::new(),
+            chains: Slots::new(),
+            name_runs: Slots::new(),
+            fields: RefCell::default(),
+        }
+    }
+}
+
+/// Answers by key, `N` of them: each key has one slot, chosen by the text position
+/// it starts with, and a key that takes another's slot is read again. `N` is more
+/// than one mention's worth of keys.
+struct Slots<K, V, const N: usize>([Cell<Option<(K, V)>>; N]);
+
+impl<K: Copy + PartialEq, V: Copy, const N: usize> Slots<K, V, N> {
+    fn new() -> Self {
+        Slots([const { Cell::new(None) }; N])
+    }
+
+    /// Remembers `value` for `key`, whose position is `at`.
+    fn set(&self, at: usize, key: K, value: V) {
+        self.0[at % N].set(Some((key, value)));
+    }
+
+    /// The answer for `key`, whose position is `at`: remembered, or read now.
+    #[inline]
+    fn get_or(&self, at: usize, key: K, read: impl FnOnce() -> V) -> V {
+        let slot = &self.0[at % N];
+        match slot.get() {
+            Some((k, v)) if k == key => v,
+            _ => {
+                let v = read();
+                slot.set(Some((key, v)));
+                v
+            }
+        }
     }
 }
 
@@ -523,10 +699,11 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             }
         }
     };
-    if HONORIFICS.longest_at(rest).is_some() || (upper && ACADEMIC.longest_at(rest).is_some()) {
+    if honorific_at(ctx, at).is_some() {
         consider(from_honorific(ctx, at));
     }
-    if HEADS.longest_at(rest).is_some() {
+    // a head right here, not after a prefix
+    if head_at(ctx, at).is_some_and(|(h, _)| h == at) {
         consider(from_title(ctx, at));
     }
     // a name starts with a capital
@@ -547,18 +724,96 @@ struct Found {
 }
 
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
-    let honorific = f.honorific.map(|(s, e)| {
-        // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-        let h = written(ctx, s, e).to_lowercase();
-        let h = h.trim_end_matches('.');
-        if h == "đ/c" {
-            "đồng chí".to_string()
-        } else {
-            h.to_string()
+    let mut fields = ctx.memo().fields.borrow_mut();
+    let honorific = f.honorific.map(|(s, e)| fields.honorific(ctx, s, e));
+    let title = fields.title(ctx, f.titles);
+    let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
+    Match {
+        start: f.start,
+        end: f.end,
+        richness,
+        data: RecordData::Person(Person {
+            name: fields.name(ctx, f.name),
+            honorific,
+            title,
+        }),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// The fields [`record`] built last, by what it built them from: the calls on one
+/// mention build its title again, and most honorifics are the same few words.
+#[derive(Default)]
+struct Fields {
+    /// An honorific as in the original, and its field.
+    honorific: Option<(String, String)>,
+    /// The ranges of the titles, and their field.
+    title: Option<(Vec<Range>, Option<String>)>,
+    /// The range of a name, and its field.
+    name: Option<(Range, String)>,
+}
+
+/// A range of the normalised text.
+type Range = (usize, usize);
+
+impl Fields {
+    /// The honorific field of the honorific at `s..e`, by its original spelling
+    /// ([`written`] reads that alone).
+    fn honorific(&mut self, ctx: &Reader<'_, '_>, s: usize, e: usize) -> String {
+        let raw = ctx.original.get(ctx.view.original_span(s, e).range());
+        match (&self.honorific, raw) {
+            (Some((r, field)), Some(raw)) if r == raw => field.clone(),
+            _ => {
+                let field = honorific_field(&written(ctx, s, e));
+                if let Some(raw) = raw {
+                    self.honorific = Some((raw.to_string(), field.clone()));
+                }
+                field
+            }
         }
-    });
+    }
+
+    /// The name field of a name at `range`.
+    fn name(&mut self, ctx: &Reader<'_, '_>, range: Range) -> String {
+        match &self.name {
+            Some((r, field)) if *r == range => field.clone(),
+            _ => {
+                let field = written(ctx, range.0, range.1).into_owned();
+                self.name = Some((range, field.clone()));
+                field
+            }
+        }
+    }
+
+    /// The title field of titles at `ranges`.
+    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Vec<Range>) -> Option<String> {
+        match &self.title {
+            Some((r, field)) if *r == ranges => field.clone(),
+            _ => {
+                let field = title_field(ctx, &ranges);
+                self.title = Some((ranges, field.clone()));
+                field
+            }
+        }
+    }
+}
+
+/// The honorific field of one written so.
+fn honorific_field(written: &str) -> String {
+    // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
+    let h = written.to_lowercase();
+    let h = h.trim_end_matches('.');
+    if h == "đ/c" {
+        "đồng chí".to_string()
+    } else {
+        h.to_string()
+    }
+}
+
+/// The title field of titles at `ranges`: each as written, joined by ", ".
+fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
     let mut title = String::new();
-    for &(s, e) in &f.titles {
+    for &(s, e) in ranges {
         let t = written(ctx, s, e);
         let t = t.trim_matches(['*', ' ', ',', '-']);
         if t.is_empty() {
@@ -569,19 +824,7 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
         }
         title.push_str(t);
     }
-    let title = (!title.is_empty()).then_some(title);
-    let richness = u8::from(honorific.is_some()) + u8::from(title.is_some());
-    Match {
-        start: f.start,
-        end: f.end,
-        richness,
-        data: RecordData::Person(Person {
-            name: written(ctx, f.name.0, f.name.1).into_owned(),
-            honorific,
-            title,
-        }),
-        diagnostics: Vec::new(),
-    }
+    (!title.is_empty()).then_some(title)
 }
 
 /// [`Ctx::written`], borrowed from the original when it reads as written already:
@@ -599,6 +842,13 @@ fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
 
 /// An honorific at `at`: its kind and end.
 fn honorific_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
+    ctx.memo()
+        .honorifics
+        .get_or(at, at, || read_honorific(ctx, at))
+}
+
+/// [`honorific_at`], read.
+fn read_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<(bool, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     if let Some(n) = HONORIFICS.longest_at(rest) {
@@ -731,10 +981,6 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 /// Whether a name's middle syllable contradicts the honorific: "ông … Thị …",
 /// "bà … Văn …".
 fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
-    static MALE: WordSet = WordSet::new(&["ông", "anh"]);
-    static FEMALE: WordSet = WordSet::new(&["bà", "chị"]);
-    static THI: WordSet = WordSet::new(&["Thị"]);
-    static VAN: WordSet = WordSet::new(&["Văn"]);
     let middle = |w: &WordSet| {
         run.len() >= 3
             && run[1..run.len() - 1]
@@ -747,6 +993,13 @@ fn wrong_gender(ctx: &Reader<'_, '_>, honorific: &str, run: &[Tok]) -> bool {
 /// Capitalised words from `at` that can form a name after an honorific: cut at a
 /// title or an organisation word ("ông Vũ Đức Đam | Phó Thủ tướng").
 fn name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
+    ctx.memo()
+        .name_runs
+        .get_or(at, at, || read_name_run(ctx, at))
+}
+
+/// [`name_run`], read.
+fn read_name_run(ctx: &Reader<'_, '_>, at: usize) -> Run {
     let text = ctx.text();
     let mut run = Run::default();
     let mut pos = at;
@@ -844,6 +1097,11 @@ fn title_starts(ctx: &Reader<'_, '_>, at: usize) -> bool {
 
 /// The head at `at` (after a prefix): its start and end.
 fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
+    ctx.memo().heads.get_or(at, at, || read_head(ctx, at))
+}
+
+/// [`head_at`], read.
+fn read_head(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
     let text = ctx.text();
     let rest = text.get(at..)?;
     // "Nguyên soái" is a head, "nguyên Bí thư" a prefix and a head
@@ -860,7 +1118,6 @@ fn head_at(ctx: &Reader<'_, '_>, at: usize) -> Option<(usize, usize)> {
 /// "Bí thư Quận ủy Nguyễn Hoài Nam", "Tổng thống Donald Trump", "Tổng bí thư …, ông
 /// Nguyễn Phú Trọng", "Chủ tịch nước | Lương Cường", "Chủ tịch nước: Hồ Chí Minh".
 fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
-    static CUA: WordSet = WordSet::new(&["của"]);
     let text = ctx.text();
     let mut start = at;
     let mut max = MAX_CHAIN;
@@ -994,6 +1251,7 @@ fn honorific_name(ctx: &Reader<'_, '_>, at: usize) -> Option<((usize, usize), (u
 }
 
 /// A chain of titles read by [`chain`].
+#[derive(Clone, Copy)]
 struct Chain {
     /// The end of the last title.
     end: usize,
@@ -1011,6 +1269,13 @@ struct Chain {
 /// followed by a name is that name's ("Chủ tịch nước Trần Đại Quang, Thủ tướng |
 /// Nguyễn Xuân Phúc") and ends the chain before it.
 fn chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
+    ctx.memo().chains.get_or(at, (at, find_name, max), || {
+        read_chain(ctx, at, find_name, max)
+    })
+}
+
+/// [`chain`], read.
+fn read_chain(ctx: &Reader<'_, '_>, at: usize, find_name: bool, max: usize) -> Option<Chain> {
     let text = ctx.text();
     let mut pos = at;
     let mut end = at;
@@ -1127,6 +1392,13 @@ fn parent_body(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
 /// Where the next title of a chain starts after `end`: ", title", " - title",
 /// " kiêm title", ", PGS.TS".
 fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
+    ctx.memo()
+        .next_titles
+        .get_or(end, end, || read_next_title(ctx, end))
+}
+
+/// [`next_title`], read.
+fn read_next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
     let text = ctx.text();
     let rest = text.get(end..)?;
     let skip = [", ", " , ", ",", " - "]
@@ -1144,6 +1416,7 @@ fn next_title(ctx: &Reader<'_, '_>, end: usize) -> Option<usize> {
 }
 
 /// The words of one title after its head, in normalised offsets.
+#[derive(Clone, Copy)]
 struct Body {
     /// The end of the title's last word, before a parenthesis that ends it.
     end: usize,
@@ -1157,6 +1430,15 @@ struct Body {
 /// chức Trung ương", "(Bộ Tài nguyên và Môi trường)"; with `find_name`, stops at the
 /// name that ends them.
 fn body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
+    ctx.memo()
+        .bodies
+        .get_or(from, (from, foreign, single_foreign), || {
+            read_body(ctx, from, foreign, single_foreign)
+        })
+}
+
+/// [`body`], read.
+fn read_body(ctx: &Reader<'_, '_>, from: usize, foreign: bool, single_foreign: bool) -> Body {
     let text = ctx.text();
     let mut end = from;
     let mut pos = from;
@@ -1505,8 +1787,23 @@ fn name_in_run(
     foreign: Foreign,
     end: usize,
 ) -> Option<((usize, usize), usize)> {
+    let run = cap_run(ctx, at);
+    // only a foreign name may do without a family name ("Đảng ủy", "Bắc Lệnh")
+    if !foreign.allowed && !run.iter().any(|t| family_syllable(ctx, *t)) {
+        return None;
+    }
+    name_in_cap_run(ctx, run, complement, foreign, end)
+}
+
+/// [`name_in_run`], in the capitalised run read from there, without its first check.
+fn name_in_cap_run(
+    ctx: &Reader<'_, '_>,
+    mut run: Run,
+    complement: bool,
+    foreign: Foreign,
+    end: usize,
+) -> Option<((usize, usize), usize)> {
     let text = ctx.text();
-    let mut run = cap_run(ctx, at);
     // a head inside the run starts the next title
     if let Some(k) = (1..run.len()).find(|&k| title_starts(ctx, run[k].s)) {
         run.truncate(k);
@@ -1545,7 +1842,7 @@ fn name_in_run(
     let mut covered_to = 0;
     for i in 0..n {
         let l = n - i;
-        if run[i].s < covered_to || !run[i].syllable() || !FAMILY.contains(folded(ctx, run[i])) {
+        if run[i].s < covered_to || !family_syllable(ctx, run[i]) {
             continue;
         }
         // "Lâm Đồng | Nguyễn Văn A", "tỉnh Hà Giang |", but "Vũ Quang Duy" (a name
@@ -1622,11 +1919,14 @@ fn name_in_run(
     Some(((run[i].s, last.e), title_end(i)))
 }
 
+/// Whether a word is a family name, written as one.
+fn family_syllable(ctx: &Reader<'_, '_>, t: Tok) -> bool {
+    t.syllable() && FAMILY.contains(folded(ctx, t))
+}
+
 /// Whether a name after word `b` names a place or an institution ("xã Lê Lợi",
 /// "phố Trần Hưng Đạo"; but "thành phố Trần Kim Yến" is a city's official).
 fn names_a_place(ctx: &Reader<'_, '_>, b: Tok) -> bool {
-    static PHO: WordSet = WordSet::new(&["phố"]);
-    static THANH: WordSet = WordSet::new(&["thành"]);
     let w = folded(ctx, b);
     if PHO.contains(w) && prev_word(ctx, b.s).is_some_and(|t| THANH.contains(folded(ctx, t))) {
         return false;
@@ -1716,6 +2016,16 @@ fn after_years(text: &str, end: usize) -> usize {
 /// "Đào Trọng Lịch, Trung tướng, Thứ trưởng Bộ Quốc phòng", "Nguyễn Hồng Nhị
 /// (1936-), Thiếu tướng (1985), …": a name followed by its title.
 fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
+    let first = word_at(ctx, at)?;
+    // a full name goes on with a capital ("Đồng chí": the family name Đồng, alone)
+    if !next_word(ctx, first.e).is_some_and(|t| matches!(t.case, Case::Title | Case::Mixed)) {
+        return None;
+    }
+    read_from_name(ctx, at)
+}
+
+/// [`from_name`], without its first check.
+fn read_from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let first = word_at(ctx, at)?;
     if !first.syllable() {
@@ -1771,6 +2081,235 @@ fn from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::Normalized;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folding_a_set_at_once_agrees_with_folding_word_by_word() {
+        for set in ALL_SETS {
+            let one_by_one: Vec<String> = set.words.iter().map(|w| fold(w)).collect();
+            assert_eq!(fold_all(set.words), one_by_one);
+        }
+        // the fallback
+        assert_eq!(fold_all(&["Ông", "", "Bà"]), ["ông", "", "bà"]);
+    }
+
+    /// Every call of [`parse`] on `text`, at every character boundary in order,
+    /// through one context (so that the memo carries over) and each through a fresh
+    /// one.
+    fn memo_agrees_with_fresh_contexts(text: &str) -> Result<(), TestCaseError> {
+        let view = Normalized::new(text);
+        let mut shared = Ctx::new(&view, text, None);
+        let folded = view.as_str();
+        // in order, as the driver calls, and then again over a warm memo
+        let order = (0..=folded.len()).chain((0..=folded.len()).rev());
+        for at in order.filter(|&at| folded.is_char_boundary(at)) {
+            let memoised = format!("{:?}", parse(&mut shared, at));
+            let fresh = format!("{:?}", parse(&mut Ctx::new(&view, text, None), at));
+            prop_assert_eq!(memoised, fresh, "at {} of {:?}", at, text);
+        }
+        Ok(())
+    }
+
+    /// Every early return of [`from_name`] and [`name_in_run`], and the words
+    /// [`note_as_previous`] tells the memo, against the reading they cut short, at
+    /// every position of `text`.
+    fn shortcuts_agree_with_full_readings(text: &str) -> Result<(), TestCaseError> {
+        let view = Normalized::new(text);
+        let ctx = Ctx::new(&view, text, None);
+        let ctx = &Reader::new(&ctx);
+        let folded = view.as_str();
+        for at in (0..=folded.len()).filter(|&at| folded.is_char_boundary(at)) {
+            prop_assert_eq!(
+                format!("{:?}", prev_word(ctx, at)),
+                format!("{:?}", read_prev_word(ctx, at)),
+                "prev_word at {} of {:?}",
+                at,
+                text
+            );
+            prop_assert_eq!(
+                format!("{:?}", from_name(ctx, at)),
+                format!("{:?}", read_from_name(ctx, at)),
+                "from_name at {} of {:?}",
+                at,
+                text
+            );
+            for (allowed, single, after_country, complement) in
+                (0..16).map(|b| (b & 1 != 0, b & 2 != 0, b & 4 != 0, b & 8 != 0))
+            {
+                let foreign = Foreign {
+                    allowed,
+                    single,
+                    after_country,
+                };
+                prop_assert_eq!(
+                    name_in_run(ctx, at, complement, foreign, at),
+                    name_in_cap_run(ctx, cap_run(ctx, at), complement, foreign, at),
+                    "name_in_run at {} of {:?}",
+                    at,
+                    text
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The grammar's own test sentences, one after another.
+    fn test_sentences() -> String {
+        include_str!("../../tests/person.rs")
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('"') && l.ends_with("\","))
+            .map(|l| format!("{}\n", &l[1..l.len() - 2]))
+            .collect()
+    }
+
+    #[test]
+    fn shortcuts_agree_with_full_readings_on_real_text() {
+        shortcuts_agree_with_full_readings(&test_sentences()).unwrap();
+    }
+
+    #[test]
+    fn memo_agrees_with_fresh_contexts_on_real_text() {
+        let sentences = test_sentences();
+        assert!(sentences.len() > 10_000, "{}", sentences.len());
+        let texts = [
+            sentences.as_str(),
+            include_str!("../../examples/sample_report.txt"),
+            include_str!("../../tests/fixtures/huyen_uy_tong_ket.txt"),
+        ];
+        for text in texts {
+            memo_agrees_with_fresh_contexts(text).unwrap();
+        }
+    }
+
+    /// Pieces of mentions, by role: honorifics, titles (foreign and academic ones
+    /// too), names, the words of an office, what follows a mention.
+    const HONORIFIC_PIECES: &[&str] = &["đồng chí", "Đồng chí", "ông", "Ông", "bà", "anh", "Anh"];
+    const TITLE_PIECES: &[&str] = &[
+        "Bí thư",
+        "Phó Bí thư",
+        "Chủ tịch",
+        "Tổng thống",
+        "Thủ tướng",
+        "nguyên Bí thư",
+        "Đại tá",
+        "Thiếu tướng",
+        "Giám đốc",
+        "Ủy viên",
+        "Trưởng Ban",
+        "Chủ tịch nước",
+        "PGS.TS",
+        "Tiến sĩ",
+        "Bộ trưởng",
+    ];
+    const NAME_PIECES: &[&str] = &[
+        "Nguyễn Văn Minh",
+        "Phạm Thu Hà",
+        "Trần Thị Lan",
+        "Lê Quang Huy",
+        "Hùng",
+        "Donald Trump",
+        "Putin",
+        "Hồ Chí Minh",
+        "Nguyễn Phú Trọng Tô Lâm",
+        "Vũ Quang Duy",
+        "Lâm Đồng",
+    ];
+    const OFFICE_PIECES: &[&str] = &[
+        "Đảng ủy",
+        "Tỉnh ủy",
+        "Huyện ủy Cẩm Mỹ",
+        "Ban Tổ chức",
+        "UBND",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "Bắc Lệnh",
+        "Hà Nội",
+        "Sở Xây dựng",
+        "Trường",
+        "Trung\nương",
+        "Mỹ",
+        "Nga",
+        "của",
+        "và",
+        "khóa XIV",
+        "quận 2",
+        "(1985)",
+        "(tỉnh Long An)",
+        "Bộ Quốc phòng",
+        "TP. HCM",
+        "Quân khu 4",
+        "Khối Cơ quan - Doanh nghiệp",
+        "Ban chỉ đạo",
+    ];
+    const SEPARATORS: &[&str] = &[
+        " ", ", ", " - ", " (", ") ", ": ", " | ", " kiêm ", "\n", ". ",
+    ];
+    const AFTER_PIECES: &[&str] = &[
+        // odd spellings: a reference, an invisible character, NFD, capitals
+        "&#272;ảng",
+        "\u{AD}ông",
+        "Nguye\u{302}\u{303}n",
+        "TN-MT",
+        "-",
+        "Jae-in",
+        "ĐẢNG",
+        "McCain",
+        "cho biết",
+        "phát biểu",
+        "làm",
+        "giữ chức",
+        "đã",
+        "được bầu làm",
+        "dự hội nghị",
+        "12",
+        "**",
+    ];
+
+    /// One piece of a role: a choice among `pieces`.
+    fn piece(pieces: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+        (0..pieces.len()).prop_map(move |i| pieces[i])
+    }
+
+    /// Text made of mention-like pieces: any piece of any role after any
+    /// separator, weighted towards the order mentions are written in.
+    fn mentions() -> impl Strategy<Value = String> {
+        let any_piece = prop_oneof![
+            2 => piece(HONORIFIC_PIECES),
+            3 => piece(TITLE_PIECES),
+            3 => piece(NAME_PIECES),
+            3 => piece(OFFICE_PIECES),
+            1 => piece(AFTER_PIECES),
+        ];
+        proptest::collection::vec((any_piece, piece(SEPARATORS)), 1..24).prop_map(|pieces| {
+            pieces
+                .into_iter()
+                .flat_map(|(p, sep)| [p, sep])
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn memo_agrees_with_fresh_contexts_on_mentions(text in mentions()) {
+            memo_agrees_with_fresh_contexts(&text)?;
+        }
+
+        #[test]
+        fn shortcuts_agree_with_full_readings_on_mentions(text in mentions()) {
+            shortcuts_agree_with_full_readings(&text)?;
+        }
+    }
+
+    #[test]
+    fn upper_case_shortcut_agrees_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn letter_shortcut_agrees_with_the_unicode_tables() {

@@ -243,16 +243,20 @@ impl Extractor {
         let mut winners = self.winners(&mut ctx, &mut stats);
         let checks = crate::grammar::relate(view.as_str(), &mut winners);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
-        let mut records = Vec::with_capacity(winners.len());
-        for m in winners {
-            let span = view.original_span(m.start, m.end);
-            diagnostics.extend(m.diagnostics);
-            records.push(Record {
-                span,
-                text: text[span.range()].to_string(),
-                data: m.data,
-            });
-        }
+        // mapped, not pushed into a new vector: a record is no larger than a match, so
+        // the standard library can collect the records into the winners' allocation
+        let records: Vec<Record> = winners
+            .into_iter()
+            .map(|m| {
+                let span = view.original_span(m.start, m.end);
+                diagnostics.extend(m.diagnostics);
+                Record {
+                    span,
+                    text: text[span.range()].to_string(),
+                    data: m.data,
+                }
+            })
+            .collect();
         let extraction = Extraction {
             schema: SCHEMA.to_string(),
             source: None,

@@ -1101,6 +1101,11 @@ pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let RecordData::DocumentRef(r) = &m.data else {
             continue;
         };
+        // only a written term is checked: most references name none, and reading
+        // their dates would find nothing to compare
+        let Some(term) = r.term else {
+            continue;
+        };
         let Some(date) = r
             .date
             .as_deref()
@@ -1111,14 +1116,13 @@ pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let Some(found) = crate::registry::term_on(date) else {
             continue;
         };
-        let known_terms: Vec<u32> = r.term.into_iter().collect();
         // Central Committee terms date only central Party documents; a council's or
         // the National Assembly's "khóa" counts other terms
-        if known_terms.is_empty() || !is_central_party(r) {
+        if !is_central_party(r) {
             continue;
         }
-        let ok = known_terms.contains(&found);
-        let expected = if ok { found } else { known_terms[0] };
+        let ok = term == found;
+        let expected = if ok { found } else { term };
         checks.push(crate::extraction::Check {
             check: crate::extraction::CheckKind::Date,
             total: i,
@@ -1149,6 +1153,92 @@ fn is_central_party(r: &DocumentRef) -> bool {
 mod tests {
     use super::*;
     use crate::text::normalize::fold;
+
+    /// [`date_checks`] as it read every date before asking for a term.
+    fn date_checks_reading_every_date(matches: &[Match]) -> Vec<crate::extraction::Check> {
+        let mut checks = Vec::new();
+        for (i, m) in matches.iter().enumerate() {
+            let RecordData::DocumentRef(r) = &m.data else {
+                continue;
+            };
+            let Some(date) = r
+                .date
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                continue;
+            };
+            let Some(found) = crate::registry::term_on(date) else {
+                continue;
+            };
+            let known_terms: Vec<u32> = r.term.into_iter().collect();
+            if known_terms.is_empty() || !is_central_party(r) {
+                continue;
+            }
+            let ok = known_terms.contains(&found);
+            let expected = if ok { found } else { known_terms[0] };
+            checks.push(crate::extraction::Check {
+                check: crate::extraction::CheckKind::Date,
+                total: i,
+                parts: vec![],
+                expected: f64::from(expected),
+                found: f64::from(found),
+                ok,
+            });
+        }
+        checks
+    }
+
+    #[test]
+    fn date_checks_find_what_reading_every_date_finds() {
+        let dates = [
+            None,
+            Some("2016-05-15"),
+            Some("1930-01-01"),
+            Some("2016-13-01"),
+            Some("x"),
+        ];
+        let terms = [None, Some(11), Some(12), Some(13)];
+        let canonicals = [None, Some("05-CT/TW"), Some("30/2020/NĐ-CP")];
+        let issuers = [
+            None,
+            Some("Bộ Chính trị"),
+            Some("Quốc hội"),
+            Some("Trung ương, Quốc hội"),
+        ];
+        let mut matches = vec![Match {
+            start: 0,
+            end: 1,
+            data: RecordData::Period(crate::record::Period::default()),
+            richness: 0,
+            diagnostics: vec![],
+        }];
+        for date in dates {
+            for term in terms {
+                for canonical in canonicals {
+                    for issuer in issuers {
+                        let r = DocumentRef {
+                            date: date.map(str::to_string),
+                            term,
+                            canonical: canonical.map(str::to_string),
+                            issuer: issuer.map(str::to_string),
+                            ..DocumentRef::default()
+                        };
+                        matches.push(Match {
+                            start: 0,
+                            end: 1,
+                            data: RecordData::DocumentRef(r),
+                            richness: 0,
+                            diagnostics: vec![],
+                        });
+                    }
+                }
+            }
+        }
+        let checks = date_checks(&matches);
+        assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
+        assert_eq!(checks, date_checks_reading_every_date(&matches));
+    }
 
     #[test]
     fn every_plenum_lead_starts_as_the_plenum_filter_expects() {

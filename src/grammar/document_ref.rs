@@ -237,6 +237,15 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         let Some(sep) = sep else {
             break;
         };
+        // most clauses go on with a word no modifier starts with ("báo cáo, đồng
+        // thời"), and every round ends so: its first byte turns it away
+        if !text
+            .as_bytes()
+            .get(sep)
+            .is_some_and(|&b| may_start_modifier(b))
+        {
+            break;
+        }
         if r.plenum.is_none() && no_plenum_at != Some(sep - 1) {
             // "… ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII"
             if let Some(pl) = plenum(text, sep - 1) {
@@ -371,6 +380,13 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::DocumentRef(r),
         diagnostics,
     })
+}
+
+/// Whether a byte of the normalised view may start a modifier of a reference: a
+/// plenum ("của", "hội nghị", a name of the Central Committee), "ngày", "năm", a
+/// year's digit or "(", "của", "khóa", "tại" or "kỳ họp thứ".
+fn may_start_modifier(b: u8) -> bool {
+    matches!(b, b'c' | b'h' | b'k' | b'n' | b't' | b'(') || b.is_ascii_digit()
 }
 
 /// How far back a list's type word may stand ("Chỉ thị 05, 10, 12 và 15").
@@ -1238,6 +1254,51 @@ mod tests {
         let checks = date_checks(&matches);
         assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
         assert_eq!(checks, date_checks_reading_every_date(&matches));
+    }
+
+    /// The filter is a necessary condition: wherever a modifier reads, it passes.
+    #[test]
+    fn the_modifier_filter_passes_every_modifier() {
+        let modifiers = [
+            "của hội nghị trung ương 5 khóa xiii",
+            "hội nghị trung ương 4",
+            "trung ương 4",
+            "t.ư 4",
+            "tw4",
+            "tư 6",
+            "ngày 15/5/2016",
+            "ngày 26 tháng 3 năm 2018",
+            "năm 2020",
+            "2020",
+            "(2020)",
+            "của bộ chính trị",
+            "khóa xii",
+            "khóa 12",
+            "tại kỳ họp thứ 8",
+            "kỳ họp thứ tám",
+        ];
+        let leads = ["", "x", "đ", "ư", "-", ",", "\n", "A", "Đ", " ", "é"];
+        let mut read = 0;
+        for lead in leads {
+            for m in modifiers {
+                for cut in 0..=1 {
+                    let tail = m.get(cut..).unwrap_or("");
+                    let text = fold(&format!("quyết định {lead}{tail} tiếp"));
+                    let sep = "quyết định ".len();
+                    let reads = plenum(&text, sep - 1).is_some()
+                        || date_after(&text, sep).is_some()
+                        || year_after(&text, sep).is_some()
+                        || word_then_space(&text, sep, &CUA).is_some()
+                        || term_after(&text, sep).is_some()
+                        || sitting_after(&text, sep).is_some();
+                    if reads {
+                        read += 1;
+                        assert!(may_start_modifier(text.as_bytes()[sep]), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(read >= modifiers.len(), "only {read} modifiers read");
     }
 
     #[test]

@@ -643,8 +643,14 @@ fn plenum(text: &str, pos: usize) -> Option<Plenum> {
     if !matches!(text.as_bytes().get(p), Some(b'c' | b'h' | b't')) {
         return None;
     }
-    p = word_then_space(text, p, &CUA).unwrap_or(p);
-    p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
+    // most plenums name the Central Committee at once ("Trung ương 4"): the lead
+    // words are looked for only where their first letters stand
+    if text.as_bytes().get(p) == Some(&b'c') {
+        p = word_then_space(text, p, &CUA).unwrap_or(p);
+    }
+    if text.as_bytes().get(p) == Some(&b'h') {
+        p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
+    }
     let t = text.get(p..)?;
     let n = match CENTRAL.longest_at(t) {
         Some((_, n)) => n,
@@ -1299,6 +1305,12 @@ mod tests {
             }
         }
         assert!(read >= modifiers.len(), "only {read} modifiers read");
+    }
+
+    #[test]
+    fn the_plenum_lead_words_start_as_their_filters_expect() {
+        assert!(CUA.folded().starts_with('c'));
+        assert!(HOI_NGHI.folded().starts_with('h'));
     }
 
     #[test]

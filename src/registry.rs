@@ -125,16 +125,21 @@ fn symbol_key(s: &str) -> String {
 fn symbol_key_is(written: &str, key: &str) -> bool {
     let mut expected = key.chars();
     let mut after_t = false;
-    for c in written
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-    {
+    let mut next_is = |c: char| {
         let c = if c == 'Ư' && after_t { 'W' } else { c };
-        if expected.next() != Some(c) {
+        after_t = c == 'T';
+        expected.next() == Some(c)
+    };
+    for c in written.chars().filter(|c| !c.is_whitespace()) {
+        // symbols are mostly ASCII, whose capital needs no table search
+        let fits = if c.is_ascii() {
+            next_is(c.to_ascii_uppercase())
+        } else {
+            c.to_uppercase().all(&mut next_is)
+        };
+        if !fits {
             return false;
         }
-        after_t = c == 'T';
     }
     expected.next().is_none()
 }
@@ -233,49 +238,63 @@ impl Query<'_> {
     }
 
     /// Whether a known document fits everything the reference wrote (the number is
-    /// checked by the caller's look-up).
+    /// checked by the caller's look-up). The numbers are compared first: they are
+    /// cheap, and tell most namesakes apart.
     fn fits(&self, p: &Prepared) -> bool {
         let r = self.r;
         let d = p.doc;
-        d.doc_type == r.doc_type
-            && r.symbol
-                .as_deref()
-                .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
-            && r.plenum.is_none_or(|n| d.plenum == Some(n))
+        r.plenum.is_none_or(|n| d.plenum == Some(n))
             && r.term.is_none_or(|t| d.term == Some(t))
             && r.year
                 .is_none_or(|y| d.date.is_none_or(|date| date.year() == y))
+            && d.doc_type == r.doc_type
             && r.date
                 .as_deref()
                 .is_none_or(|w| p.iso_date.as_deref().is_none_or(|known| known == w))
+            && r.symbol
+                .as_deref()
+                .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
             && self
                 .issuer_lower()
                 .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
     }
 }
 
-/// The known documents that fit `r`, in file order.
-fn fitting(r: &DocumentRef) -> Vec<&'static Prepared> {
+/// The known documents that can fit `r`, in file order: a numbered reference
+/// fits only the documents of its number, one without a number only those of its
+/// plenum ([`resolve`] turns away a reference with neither).
+fn namesakes(r: &DocumentRef) -> impl Iterator<Item = &'static Prepared> {
     let index = index();
-    // a numbered reference is compared with the documents of its number only, one
-    // without a number with those of its plenum (it fits no other)
-    let namesakes = |indices: Option<&'static Vec<usize>>| {
-        let indices = indices.map_or(&[][..], Vec::as_slice);
-        indices.iter().map(|&i| &index.prepared[i])
+    let indices = match (r.number.as_deref(), r.plenum) {
+        (Some(n), _) => index.by_number.get(number_key(n)),
+        (None, Some(plenum)) => index.by_plenum.get(&plenum),
+        (None, None) => None,
     };
+    indices
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&i| &index.prepared[i])
+}
+
+/// What the known documents that fit `r` tell: none, the one, or the descriptions
+/// of several. The first two fits are read before any list is made: most
+/// references fit one document or none.
+enum Fit {
+    None,
+    One(&'static Prepared),
+    Several(Vec<String>),
+}
+
+fn fit(r: &DocumentRef) -> Fit {
     let query = Query {
         r,
         issuer_lower: OnceCell::new(),
     };
-    let fit = |p: &&Prepared| query.fits(p);
-    match (r.number.as_deref(), r.plenum) {
-        (Some(n), _) => namesakes(index.by_number.get(number_key(n)))
-            .filter(fit)
-            .collect(),
-        (None, Some(plenum)) => namesakes(index.by_plenum.get(&plenum))
-            .filter(fit)
-            .collect(),
-        (None, None) => index.prepared.iter().filter(fit).collect(),
+    let mut fits = namesakes(r).filter(|p| query.fits(p));
+    match (fits.next(), fits.next()) {
+        (None, _) => Fit::None,
+        (Some(p), None) => Fit::One(p),
+        (Some(a), Some(b)) => Fit::Several([a, b].into_iter().chain(fits).map(describe).collect()),
     }
 }
 
@@ -296,19 +315,19 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
     {
         return Resolution::Unknown;
     }
-    let fits = fitting(r);
+    let fit = fit(r);
     // a plenum-only reference must name its term: "Nghị quyết Trung ương 4" alone
     // recurs in every term
     if r.number.is_none() && r.term.is_none() {
-        return if fits.is_empty() {
-            Resolution::Unknown
-        } else {
-            Resolution::Ambiguous(fits.iter().map(|p| describe(p)).collect())
+        return match fit {
+            Fit::None => Resolution::Unknown,
+            Fit::One(p) => Resolution::Ambiguous(vec![describe(p)]),
+            Fit::Several(known) => Resolution::Ambiguous(known),
         };
     }
-    match fits.as_slice() {
-        [] => Resolution::Unknown,
-        [p] => {
+    match fit {
+        Fit::None => Resolution::Unknown,
+        Fit::One(p) => {
             let d = p.doc;
             r.canonical.get_or_insert_with(|| d.canonical.clone());
             if let (Some(date), Some(iso_date)) = (d.date, &p.iso_date) {
@@ -320,7 +339,7 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
             }
             Resolution::Resolved
         }
-        many => Resolution::Ambiguous(many.iter().map(|p| describe(p)).collect()),
+        Fit::Several(known) => Resolution::Ambiguous(known),
     }
 }
 
@@ -412,6 +431,94 @@ mod tests {
                 assert_eq!(symbol_key_is(w, &k), symbol_key(w) == k, "{w:?} vs {k:?}");
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn symbols_are_compared_as_their_keys_whatever_their_letters(
+            written in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "C", "c", "T", "t", "W", "w", "Ư", "ư", "Đ", "đ", "ß", "SS", " ", "\u{b}",
+                    "\u{85}", "/", "-", ".", "Q", "i", "İ", "ǅ",
+                ]),
+                0..7,
+            ),
+            key in proptest::collection::vec(
+                proptest::sample::select(vec!["C", "T", "W", "Ư", "Đ", "SS", "/", "-", "Q", "I", "i"]),
+                0..7,
+            ),
+        ) {
+            let written = written.concat();
+            let key = key.concat();
+            proptest::prop_assert_eq!(symbol_key_is(&written, &key), symbol_key(&written) == key);
+            let own = symbol_key(&written);
+            proptest::prop_assert!(symbol_key_is(&written, &own));
+        }
+    }
+
+    /// The documents that fit `r` by comparing every known document, as [`fit`]
+    /// did before it read the namesakes of the number or plenum only.
+    fn fitting_by_trying_all(r: &DocumentRef) -> Vec<String> {
+        let query = Query {
+            r,
+            issuer_lower: OnceCell::new(),
+        };
+        index()
+            .prepared
+            .iter()
+            .filter(|p| {
+                r.number
+                    .as_deref()
+                    .is_none_or(|n| number_key(n) == number_key(&p.doc.number))
+                    && (r.number.is_some() || p.doc.plenum == r.plenum)
+                    && query.fits(p)
+            })
+            .map(describe)
+            .collect()
+    }
+
+    #[test]
+    fn fit_finds_what_trying_every_document_finds() {
+        let mut tried = 0;
+        for d in documents() {
+            let year = d.date.map(|date| date.year());
+            let numbers = [Some(d.number.clone()), Some(format!("0{}", d.number)), None];
+            let symbols = [Some(d.symbol.clone()), Some(d.symbol.to_lowercase()), None];
+            let issuers = [Some(d.issuer.clone()), Some("Trung ương".to_string()), None];
+            for number in &numbers {
+                for symbol in &symbols {
+                    for issuer in &issuers {
+                        for (plenum, term, year) in [
+                            (d.plenum, d.term, year),
+                            (None, None, None),
+                            (d.plenum, None, year.map(|y| y + 1)),
+                        ] {
+                            let r = DocumentRef {
+                                doc_type: d.doc_type.clone(),
+                                number: number.clone(),
+                                symbol: symbol.clone(),
+                                issuer: issuer.clone(),
+                                plenum,
+                                term,
+                                year,
+                                ..DocumentRef::default()
+                            };
+                            if r.number.is_none() && r.plenum.is_none() {
+                                continue;
+                            }
+                            let found = match fit(&r) {
+                                Fit::None => vec![],
+                                Fit::One(p) => vec![describe(p)],
+                                Fit::Several(known) => known,
+                            };
+                            assert_eq!(found, fitting_by_trying_all(&r), "{r:?}");
+                            tried += usize::from(!found.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(tried > 100, "only {tried} references fit anything");
     }
 
     #[test]

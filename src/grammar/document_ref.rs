@@ -237,6 +237,15 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         let Some(sep) = sep else {
             break;
         };
+        // most clauses go on with a word no modifier starts with ("báo cáo, đồng
+        // thời"), and every round ends so: its first byte turns it away
+        if !text
+            .as_bytes()
+            .get(sep)
+            .is_some_and(|&b| may_start_modifier(b))
+        {
+            break;
+        }
         if r.plenum.is_none() && no_plenum_at != Some(sep - 1) {
             // "… ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII"
             if let Some(pl) = plenum(text, sep - 1) {
@@ -371,6 +380,13 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::DocumentRef(r),
         diagnostics,
     })
+}
+
+/// Whether a byte of the normalised view may start a modifier of a reference: a
+/// plenum ("của", "hội nghị", a name of the Central Committee), "ngày", "năm", a
+/// year's digit or "(", "của", "khóa", "tại" or "kỳ họp thứ".
+fn may_start_modifier(b: u8) -> bool {
+    matches!(b, b'c' | b'h' | b'k' | b'n' | b't' | b'(') || b.is_ascii_digit()
 }
 
 /// How far back a list's type word may stand ("Chỉ thị 05, 10, 12 và 15").
@@ -627,8 +643,14 @@ fn plenum(text: &str, pos: usize) -> Option<Plenum> {
     if !matches!(text.as_bytes().get(p), Some(b'c' | b'h' | b't')) {
         return None;
     }
-    p = word_then_space(text, p, &CUA).unwrap_or(p);
-    p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
+    // most plenums name the Central Committee at once ("Trung ương 4"): the lead
+    // words are looked for only where their first letters stand
+    if text.as_bytes().get(p) == Some(&b'c') {
+        p = word_then_space(text, p, &CUA).unwrap_or(p);
+    }
+    if text.as_bytes().get(p) == Some(&b'h') {
+        p = word_then_space(text, p, &HOI_NGHI).unwrap_or(p);
+    }
     let t = text.get(p..)?;
     let n = match CENTRAL.longest_at(t) {
         Some((_, n)) => n,
@@ -1101,6 +1123,11 @@ pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let RecordData::DocumentRef(r) = &m.data else {
             continue;
         };
+        // only a written term is checked: most references name none, and reading
+        // their dates would find nothing to compare
+        let Some(term) = r.term else {
+            continue;
+        };
         let Some(date) = r
             .date
             .as_deref()
@@ -1111,14 +1138,13 @@ pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let Some(found) = crate::registry::term_on(date) else {
             continue;
         };
-        let known_terms: Vec<u32> = r.term.into_iter().collect();
         // Central Committee terms date only central Party documents; a council's or
         // the National Assembly's "khóa" counts other terms
-        if known_terms.is_empty() || !is_central_party(r) {
+        if !is_central_party(r) {
             continue;
         }
-        let ok = known_terms.contains(&found);
-        let expected = if ok { found } else { known_terms[0] };
+        let ok = term == found;
+        let expected = if ok { found } else { term };
         checks.push(crate::extraction::Check {
             check: crate::extraction::CheckKind::Date,
             total: i,
@@ -1149,6 +1175,143 @@ fn is_central_party(r: &DocumentRef) -> bool {
 mod tests {
     use super::*;
     use crate::text::normalize::fold;
+
+    /// [`date_checks`] as it read every date before asking for a term.
+    fn date_checks_reading_every_date(matches: &[Match]) -> Vec<crate::extraction::Check> {
+        let mut checks = Vec::new();
+        for (i, m) in matches.iter().enumerate() {
+            let RecordData::DocumentRef(r) = &m.data else {
+                continue;
+            };
+            let Some(date) = r
+                .date
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                continue;
+            };
+            let Some(found) = crate::registry::term_on(date) else {
+                continue;
+            };
+            let known_terms: Vec<u32> = r.term.into_iter().collect();
+            if known_terms.is_empty() || !is_central_party(r) {
+                continue;
+            }
+            let ok = known_terms.contains(&found);
+            let expected = if ok { found } else { known_terms[0] };
+            checks.push(crate::extraction::Check {
+                check: crate::extraction::CheckKind::Date,
+                total: i,
+                parts: vec![],
+                expected: f64::from(expected),
+                found: f64::from(found),
+                ok,
+            });
+        }
+        checks
+    }
+
+    #[test]
+    fn date_checks_find_what_reading_every_date_finds() {
+        let dates = [
+            None,
+            Some("2016-05-15"),
+            Some("1930-01-01"),
+            Some("2016-13-01"),
+            Some("x"),
+        ];
+        let terms = [None, Some(11), Some(12), Some(13)];
+        let canonicals = [None, Some("05-CT/TW"), Some("30/2020/NĐ-CP")];
+        let issuers = [
+            None,
+            Some("Bộ Chính trị"),
+            Some("Quốc hội"),
+            Some("Trung ương, Quốc hội"),
+        ];
+        let mut matches = vec![Match {
+            start: 0,
+            end: 1,
+            data: RecordData::Period(crate::record::Period::default()),
+            richness: 0,
+            diagnostics: vec![],
+        }];
+        for date in dates {
+            for term in terms {
+                for canonical in canonicals {
+                    for issuer in issuers {
+                        let r = DocumentRef {
+                            date: date.map(str::to_string),
+                            term,
+                            canonical: canonical.map(str::to_string),
+                            issuer: issuer.map(str::to_string),
+                            ..DocumentRef::default()
+                        };
+                        matches.push(Match {
+                            start: 0,
+                            end: 1,
+                            data: RecordData::DocumentRef(r),
+                            richness: 0,
+                            diagnostics: vec![],
+                        });
+                    }
+                }
+            }
+        }
+        let checks = date_checks(&matches);
+        assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
+        assert_eq!(checks, date_checks_reading_every_date(&matches));
+    }
+
+    /// The filter is a necessary condition: wherever a modifier reads, it passes.
+    #[test]
+    fn the_modifier_filter_passes_every_modifier() {
+        let modifiers = [
+            "của hội nghị trung ương 5 khóa xiii",
+            "hội nghị trung ương 4",
+            "trung ương 4",
+            "t.ư 4",
+            "tw4",
+            "tư 6",
+            "ngày 15/5/2016",
+            "ngày 26 tháng 3 năm 2018",
+            "năm 2020",
+            "2020",
+            "(2020)",
+            "của bộ chính trị",
+            "khóa xii",
+            "khóa 12",
+            "tại kỳ họp thứ 8",
+            "kỳ họp thứ tám",
+        ];
+        let leads = ["", "x", "đ", "ư", "-", ",", "\n", "A", "Đ", " ", "é"];
+        let mut read = 0;
+        for lead in leads {
+            for m in modifiers {
+                for cut in 0..=1 {
+                    let tail = m.get(cut..).unwrap_or("");
+                    let text = fold(&format!("quyết định {lead}{tail} tiếp"));
+                    let sep = "quyết định ".len();
+                    let reads = plenum(&text, sep - 1).is_some()
+                        || date_after(&text, sep).is_some()
+                        || year_after(&text, sep).is_some()
+                        || word_then_space(&text, sep, &CUA).is_some()
+                        || term_after(&text, sep).is_some()
+                        || sitting_after(&text, sep).is_some();
+                    if reads {
+                        read += 1;
+                        assert!(may_start_modifier(text.as_bytes()[sep]), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(read >= modifiers.len(), "only {read} modifiers read");
+    }
+
+    #[test]
+    fn the_plenum_lead_words_start_as_their_filters_expect() {
+        assert!(CUA.folded().starts_with('c'));
+        assert!(HOI_NGHI.folded().starts_with('h'));
+    }
 
     #[test]
     fn every_plenum_lead_starts_as_the_plenum_filter_expects() {

@@ -869,7 +869,18 @@ fn count_years(
 
 /// A year as an ISO partial date: "2019".
 fn year_iso(y: i32) -> String {
-    format!("{y:04}")
+    month_iso(y, None)
+}
+
+/// "2016-05" ("2016" without a month), as `format!("{y:04}-{m:02}")` writes it:
+/// [`PartialDate::iso`] pushes the digits at a tenth of the cost of `format!`.
+fn month_iso(year: i32, month: Option<u32>) -> String {
+    PartialDate {
+        year,
+        month,
+        day: None,
+    }
+    .iso()
 }
 
 /// A whole count at `p` (digits or words), 1 to 100, and where it ends.
@@ -946,7 +957,7 @@ fn months_of_year(ctx: &Ctx<'_>, counted: Option<(u64, usize)>) -> Option<Found>
     if !ends_free(t, end) {
         return None;
     }
-    let month = |m: u32| year.map(|y| format!("{y:04}-{m:02}"));
+    let month = |m: u32| year.map(|y| month_iso(y, Some(m)));
     Some(Found {
         end,
         period: Period {
@@ -1024,7 +1035,7 @@ fn quarter(t: &str, at: usize) -> Option<Found> {
     if !ends_free(t, end) {
         return None;
     }
-    let month = |m: u32| year.map(|y| format!("{y:04}-{m:02}"));
+    let month = |m: u32| year.map(|y| month_iso(y, Some(m)));
     Some(Found {
         end,
         period: Period {
@@ -1040,6 +1051,27 @@ fn quarter(t: &str, at: usize) -> Option<Found> {
 mod tests {
     use super::*;
     use crate::text::normalize::Normalized;
+
+    #[test]
+    fn years_and_months_are_written_as_format_writes_them() {
+        let years = (-10_050..=10_050).step_by(7).chain([
+            0,
+            1,
+            999,
+            1000,
+            2024,
+            9999,
+            10_000,
+            i32::MIN,
+            i32::MAX,
+        ]);
+        for y in years {
+            assert_eq!(year_iso(y), format!("{y:04}"));
+            for m in [0, 1, 9, 10, 12, 99, 100, u32::MAX] {
+                assert_eq!(month_iso(y, Some(m)), format!("{y:04}-{m:02}"));
+            }
+        }
+    }
 
     fn run(s: &str) -> Option<(String, Period)> {
         let view = Normalized::new(s);

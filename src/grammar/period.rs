@@ -255,6 +255,13 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
 /// parsers overwrite `invalid`.
 fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
     let t = ctx.text();
+    // "trong", the commonest trigger, starts only a count of years; every other
+    // parser starts with a word or number of its own (a test checks them all)
+    if word_sp(t, at, &TRONG).is_some() {
+        let mut longest = Longest::new(t, at);
+        longest.offer(count_years(ctx, at, None, invalid));
+        return longest.found;
+    }
     // "năm năm qua", "sáu tháng đầu năm": both counts read the same number
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
@@ -1051,6 +1058,35 @@ fn quarter(t: &str, at: usize) -> Option<Found> {
 mod tests {
     use super::*;
     use crate::text::normalize::Normalized;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn after_trong_only_a_count_of_years_can_start(
+            words in proptest::collection::vec(prop::sample::select(vec![
+                "giai đoạn", "nhiệm kỳ", "thời kỳ", "năm", "tháng", "ngày", "quý", "khóa",
+                "từ", "đến", "nay", "qua", "vừa", "đầu", "cuối", "những", "hằng", "mỗi",
+                "hơn", "gần", "khoảng", "5", "10", "2016", "2016-2020", "(2020-2025)",
+                "2020 - 2025", "3/2024", "IV", "II/2022", "sáu", "năm năm", "-", "(", ",",
+            ]), 0..8),
+        ) {
+            let text = format!("trong {}", words.join(" "));
+            let view = Normalized::new(&text);
+            let ctx = Ctx::new(&view, &text, None);
+            let t = ctx.text();
+            let mut invalid = None;
+            prop_assert!(count_before_unit(&ctx, 0).is_none());
+            prop_assert!(labelled(t, 0, &mut invalid).is_none());
+            prop_assert!(khoa(t, 0, &mut invalid).is_none());
+            prop_assert!(from_to(t, 0, &mut invalid).is_none());
+            prop_assert!(dash_range(t, 0, &mut invalid).is_none());
+            prop_assert!(nhung_nam(t, 0, &mut invalid).is_none());
+            prop_assert!(months_of_year(&ctx, count_before_unit(&ctx, 0)).is_none());
+            prop_assert!(recurrence(t, 0).is_none());
+            prop_assert!(quarter(t, 0).is_none());
+            prop_assert!(invalid.is_none());
+        }
+    }
 
     #[test]
     fn years_and_months_are_written_as_format_writes_them() {

@@ -43,13 +43,15 @@ impl Keyword {
 /// A table of keywords with a value each; the longest match wins.
 pub(crate) struct Lexicon<T: Copy + 'static> {
     entries: &'static [(&'static str, T)],
-    folded: OnceLock<Folded<T>>,
+    folded: OnceLock<WordIndex<T>>,
 }
 
-/// The folded entries, longest first, in buckets by their first two bytes: a
-/// look-up reads one bucket, and tells most of its entries apart from the text by
-/// their heads alone.
-struct Folded<T> {
+/// Folded entries with a value each, for longest-match look-ups: in buckets by
+/// their first two bytes, longest first, so that a look-up reads one bucket and
+/// tells most of its entries apart from the text by their heads alone. Behind
+/// [`Lexicon`], and behind any word list a grammar folds its own way.
+pub(crate) struct WordIndex<T> {
+    /// In the order they were given.
     entries: Vec<(String, T)>,
     /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
     starts: Vec<u16>,
@@ -81,7 +83,7 @@ impl ByteSet {
 #[derive(Clone, Copy)]
 struct Candidate {
     head: Head,
-    /// The entry's index in [`Folded::entries`].
+    /// The entry's index in [`WordIndex::entries`].
     entry: u16,
     /// Its byte length.
     len: usize,
@@ -124,12 +126,12 @@ impl Candidate {
 }
 
 /// 512 buckets: a few entries in each, and a small table per word list.
-pub(crate) const BUCKET_BITS: u32 = 9;
+const BUCKET_BITS: u32 = 9;
 
 /// The bucket of a text or an entry with at least two bytes: its first two bytes,
 /// hashed.
 #[inline]
-pub(crate) fn bucket(s: &str) -> Option<usize> {
+fn bucket(s: &str) -> Option<usize> {
     match *s.as_bytes() {
         [a, b, ..] => {
             let key = u32::from_le_bytes([a, b, 0, 0]);
@@ -142,14 +144,14 @@ pub(crate) fn bucket(s: &str) -> Option<usize> {
 /// Up to eight leading bytes, packed: an entry starts a text only if its head is
 /// the text's head, masked to the entry's length.
 #[derive(Clone, Copy)]
-pub(crate) struct Head {
+struct Head {
     bytes: u64,
     mask: u64,
 }
 
 impl Head {
     /// The head of an entry or a text.
-    pub(crate) fn of(s: &str) -> Head {
+    fn of(s: &str) -> Head {
         if let Some(eight) = s.as_bytes().first_chunk::<8>() {
             return Head {
                 bytes: u64::from_le_bytes(*eight),
@@ -165,8 +167,104 @@ impl Head {
     }
 
     /// Whether `self`, an entry's head, may start a text with head `text`.
-    pub(crate) fn may_start(self, text: Head) -> bool {
+    fn may_start(self, text: Head) -> bool {
         text.bytes & self.mask == self.bytes
+    }
+}
+
+impl<T: Copy> WordIndex<T> {
+    /// The index of folded entries; the empty ones are never found.
+    pub(crate) fn new(entries: Vec<(String, T)>) -> Self {
+        let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
+        let mut short = Vec::new();
+        let mut first_bytes = ByteSet::default();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            if let Some(&b) = k.as_bytes().first() {
+                first_bytes.insert(b);
+            }
+            let i = u16::try_from(i).expect("a word index has fewer than 65536 entries");
+            match bucket(k) {
+                Some(b) => buckets[b].push(Candidate::new(i, k)),
+                None if !k.is_empty() => short.push(Candidate::new(i, k)),
+                None => {}
+            }
+        }
+        // longest first; a stable sort keeps the given order among equals
+        short.sort_by_key(|c| std::cmp::Reverse(c.len));
+        let mut starts = vec![0u16];
+        let mut candidates = Vec::new();
+        for mut b in buckets {
+            b.sort_by_key(|c| std::cmp::Reverse(c.len));
+            candidates.extend(b);
+            starts.push(candidates.len() as u16);
+        }
+        WordIndex {
+            entries,
+            starts,
+            candidates,
+            short,
+            first_bytes,
+        }
+    }
+
+    /// The longest entry at the start of `input` ending at a word boundary:
+    /// its value and byte length.
+    #[inline]
+    pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
+        // inlined where it is called: most look-ups end here, without a call
+        if !self.first_bytes.contains(*input.as_bytes().first()?) {
+            return None;
+        }
+        self.longest_in_bucket(input)
+    }
+
+    /// [`WordIndex::longest_at`] once the first byte may start an entry.
+    fn longest_in_bucket(&self, input: &str) -> Option<(T, usize)> {
+        let head = Head::of(input);
+        // the bucket's entries are longer than the short ones; plain loops, which the
+        // compiler inlines where an iterator chain's fold stays a call
+        for candidates in [self.bucket_of(input), &self.short[..]] {
+            for c in candidates {
+                if !c.head.may_start(head) {
+                    continue;
+                }
+                let (k, t) = &self.entries[usize::from(c.entry)];
+                if c.matches(input, k.as_bytes()) {
+                    return Some((*t, c.len));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `s` is an entry.
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        let Some(&first) = s.as_bytes().first() else {
+            return false;
+        };
+        if !self.first_bytes.contains(first) {
+            return false;
+        }
+        let head = Head::of(s);
+        [self.bucket_of(s), &self.short[..]].iter().any(|list| {
+            list.iter().any(|c| {
+                c.len == s.len()
+                    && c.head.may_start(head)
+                    && c.matches(s, self.entries[usize::from(c.entry)].0.as_bytes())
+            })
+        })
+    }
+
+    /// The candidates of the bucket of `s`.
+    fn bucket_of(&self, s: &str) -> &[Candidate] {
+        bucket(s).map_or(&[][..], |b| {
+            &self.candidates[usize::from(self.starts[b])..usize::from(self.starts[b + 1])]
+        })
+    }
+
+    /// Every entry, in the order given.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
     }
 }
 
@@ -179,38 +277,12 @@ impl<T: Copy + 'static> Lexicon<T> {
         }
     }
 
-    fn index(&self) -> &Folded<T> {
+    fn index(&self) -> &WordIndex<T> {
         self.folded.get_or_init(|| {
             let mut entries: Vec<(String, T)> =
                 self.entries.iter().map(|(w, t)| (fold(w), *t)).collect();
             entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-            let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
-            let mut short = Vec::new();
-            let mut first_bytes = ByteSet::default();
-            for (i, (k, _)) in entries.iter().enumerate() {
-                if let Some(&b) = k.as_bytes().first() {
-                    first_bytes.insert(b);
-                }
-                let i = u16::try_from(i).expect("a lexicon has fewer than 65536 entries");
-                match bucket(k) {
-                    Some(b) => buckets[b].push(Candidate::new(i, k)),
-                    None if !k.is_empty() => short.push(Candidate::new(i, k)),
-                    None => {}
-                }
-            }
-            let mut starts = vec![0u16];
-            let mut candidates = Vec::new();
-            for b in buckets {
-                candidates.extend(b);
-                starts.push(candidates.len() as u16);
-            }
-            Folded {
-                entries,
-                starts,
-                candidates,
-                short,
-                first_bytes,
-            }
+            WordIndex::new(entries)
         })
     }
 
@@ -218,39 +290,12 @@ impl<T: Copy + 'static> Lexicon<T> {
     /// its value and byte length.
     #[inline]
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
-        let index = self.index();
-        // inlined where it is called: most look-ups end here, without a call
-        if !index.first_bytes.contains(*input.as_bytes().first()?) {
-            return None;
-        }
-        Self::longest_in_bucket(index, input)
-    }
-
-    /// [`Lexicon::longest_at`] once the first byte may start an entry.
-    fn longest_in_bucket(index: &Folded<T>, input: &str) -> Option<(T, usize)> {
-        let head = Head::of(input);
-        let bucket = bucket(input).map_or(&[][..], |b| {
-            &index.candidates[usize::from(index.starts[b])..usize::from(index.starts[b + 1])]
-        });
-        // the bucket's entries are longer than the short ones; plain loops, which the
-        // compiler inlines where an iterator chain's fold stays a call
-        for candidates in [bucket, &index.short[..]] {
-            for c in candidates {
-                if !c.head.may_start(head) {
-                    continue;
-                }
-                let (k, t) = &index.entries[usize::from(c.entry)];
-                if c.matches(input, k.as_bytes()) {
-                    return Some((*t, c.len));
-                }
-            }
-        }
-        None
+        self.index().longest_at(input)
     }
 
     /// The folded spelling of every entry, for building trigger automata.
     pub(crate) fn folded_words(&self) -> impl Iterator<Item = &str> {
-        self.index().entries.iter().map(|(k, _)| k.as_str())
+        self.index().words()
     }
 
     /// The entries as written.
@@ -328,6 +373,28 @@ pub(crate) fn kw<'a>(k: &'static Keyword) -> impl Fn(&'a str) -> IResult<&'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_index_contains_exactly_its_entries() {
+        let words = ["a", "ban", "ban chấp hành", "bí thư", "x\0y", "chi bộ"];
+        let index = WordIndex::new(words.iter().map(|w| (fold(w), ())).collect());
+        for w in words {
+            assert!(index.contains(&fold(w)), "{w:?}");
+        }
+        for w in [
+            "",
+            "b",
+            "ba",
+            "bann",
+            "ban chấp",
+            "ban chấp hành ",
+            "x",
+            "x\0",
+            "chi bộ x",
+        ] {
+            assert!(!index.contains(&fold(w)), "{w:?}");
+        }
+    }
 
     static THANG: Keyword = Keyword::new("tháng");
     static UY_BAN: Keyword = Keyword::new("ủy ban");

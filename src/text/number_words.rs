@@ -427,6 +427,20 @@ mod tests {
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
 
+    /// The number words picked by index, an index past the table picking from
+    /// `others` (three words that are no number words).
+    fn picked<'a>(picks: &[usize], others: &[&'a str; 3]) -> Vec<&'a str> {
+        let table = WORDS.written();
+        picks
+            .iter()
+            .map(|&i| {
+                table
+                    .get(i)
+                    .map_or_else(|| others[i - table.len()], |w| w.0)
+            })
+            .collect()
+    }
+
     /// The value and the consumed text, in the written spelling's fold.
     fn read(s: &str) -> Option<(u64, String)> {
         let f = fold(s);
@@ -751,11 +765,7 @@ mod tests {
             picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 0..8),
         ) {
             let others = ["người", "5", "năm2"];
-            let words: Vec<&str> = picks
-                .iter()
-                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
-                .collect();
-            let f = fold(&words.join(" "));
+            let f = fold(&picked(&picks, &others).join(" "));
             prop_assert!(may_start_number(&f) || read_number_words(&f).is_none(), "{}", f);
         }
 
@@ -765,11 +775,7 @@ mod tests {
             sep in prop_oneof![Just(" "), Just(", ")],
         ) {
             let others = ["người", "5", "năm2"];
-            let words: Vec<&str> = picks
-                .iter()
-                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
-                .collect();
-            let f = fold(&words.join(sep));
+            let f = fold(&picked(&picks, &others).join(sep));
             prop_assert_eq!(number_words(&f), read_number_words(&f), "{}", f);
         }
 
@@ -778,11 +784,7 @@ mod tests {
             picks in proptest::collection::vec(0usize..WORDS.written().len() + 3, 1..3),
         ) {
             let others = ["người", "5", "tỷlệ"];
-            let words: Vec<&str> = picks
-                .iter()
-                .map(|&i| WORDS.written().get(i).map_or_else(|| others[i - WORDS.written().len()], |w| w.0))
-                .collect();
-            let f = fold(&words.join(" "));
+            let f = fold(&picked(&picks, &others).join(" "));
             let by_words = match WORDS.longest_at(&f) {
                 Some((Tok::Scale(v), n)) => Some((v, n)),
                 _ => None,

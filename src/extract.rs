@@ -21,6 +21,7 @@ use crate::grammar::{Ctx, Grammar, Match, Trigger, GRAMMARS};
 use crate::record::{Record, RecordKind};
 use crate::text::keyword::{ends_word, starts_word};
 use crate::text::normalize::Normalized;
+use crate::text::number::continues_number;
 
 /// Extracts every record kind from `text` with default options.
 ///
@@ -419,11 +420,6 @@ fn number_starts(bytes: &[u8]) -> Vec<usize> {
         }
     }
     starts
-}
-
-/// Whether the digit at `at` follows a digit and one separator of a number.
-fn continues_number(bytes: &[u8], at: usize) -> bool {
-    at >= 2 && matches!(bytes[at - 1], b'.' | b',') && bytes[at - 2].is_ascii_digit()
 }
 
 /// How far before its trigger a match may start: a grammar reads a word or two back

@@ -197,6 +197,14 @@ fn read_grouped(input: &str, len: usize) -> Option<DigitNumber> {
 /// separator between each two. Longer runs are no number and are not scanned further.
 const MAX_NUMBER_BYTES: usize = 2 * MAX_DIGITS;
 
+/// Whether the digit at `at` of `bytes` continues a number, after a digit and one
+/// decimal or group separator ("58" in "14,58", "246" in "5.246"): no number starts
+/// there.
+#[inline]
+pub(crate) fn continues_number(bytes: &[u8], at: usize) -> bool {
+    at >= 2 && matches!(bytes[at - 1], b'.' | b',') && bytes[at - 2].is_ascii_digit()
+}
+
 /// The length of the digit groups at the start of `b`: digits with single '.' or ','
 /// between them, the extent [`digit_number`] reads. `None` past [`MAX_NUMBER_BYTES`].
 pub(crate) fn digit_groups_len(b: &[u8]) -> Option<usize> {

@@ -38,6 +38,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::span::Span;
 
+mod plain_token;
 mod token_cache;
 
 use token_cache::TokenCache;
@@ -103,42 +104,34 @@ impl Normalized {
         // A report repeats a few thousand distinct tokens: fold each once.
         let mut cache = TokenCache::for_text(original.len());
         // Most of a text reads as written (ASCII, single spaces, words already
-        // folded), so it is copied in whole stretches, from `as_written` on, and
-        // lower-cased if `capitals` (which keeps every length). Each piece starts
-        // where the map already gives its original offset, so only the pieces that
-        // fold to another length anchor. A token is looked up only if it has a
-        // non-ASCII character.
+        // folded), so it is copied in whole stretches, from `as_written` on, and its
+        // ASCII lower-cased (which keeps every length). Each piece starts where the
+        // map already gives its original offset, so only the pieces that fold to
+        // another length anchor. Only a token that may not read as written is looked
+        // up in the cache.
         let bytes = original.as_bytes();
         let mut as_written = 0;
-        let mut capitals = false;
         let mut i = 0;
         loop {
-            let (mut end, seen) = scan_token(bytes, i);
-            if seen & NON_ASCII == 0 {
-                capitals |= seen & CAPITAL != 0;
-            } else {
-                let folded;
-                (end, folded) = cache.folded(original, i, end);
-                if let Some(word) = folded {
-                    out.push_as_written(original, as_written, i, capitals);
-                    out.push_token(word, i, end);
-                    (as_written, capitals) = (end, false);
-                }
-            }
-            i = end;
+            i = plain_token::plain_run_end(bytes, i);
             match bytes.get(i) {
                 None => break,
-                Some(b' ' | b'\n') if !space_starts(original, i + 1) => i += 1,
-                Some(_) => {
+                Some(_) if space_starts(original, i) => {
+                    // a space or line break taken as lone may start the run
+                    if i > as_written && matches!(bytes.get(i - 1), Some(b' ' | b'\n')) {
+                        i -= 1;
+                    }
                     let (end, line_break) = space_run(original, i);
-                    out.push_as_written(original, as_written, i, capitals);
+                    out.push_as_written(original, as_written, i);
                     out.push_char(if line_break { '\n' } else { ' ' }, i);
                     out.anchor(out.text.len(), end);
-                    (i, as_written, capitals) = (end, end, false);
+                    (i, as_written) = (end, end);
                 }
+                // not white space, so the token ends after it
+                Some(_) => i = out.fold_token_at(original, i, &mut cache, &mut as_written),
             }
         }
-        out.push_as_written(original, as_written, original.len(), capitals);
+        out.push_as_written(original, as_written, original.len());
         out.anchor(out.text.len(), original.len());
         out.index_buckets();
         out
@@ -312,15 +305,36 @@ impl Normalized {
         self.text.push(c);
     }
 
-    /// `original[from..to]`, which reads as written but for ASCII `capitals`: the
-    /// same length, so no anchor inside it.
-    fn push_as_written(&mut self, original: &str, from: usize, to: usize, capitals: bool) {
+    /// Folds the token at `start` (which may end before a non-ASCII space the
+    /// ASCII scan did not see) through the cache: pushes the stretch as written
+    /// before it and its fold if it does not read as written. Returns its end.
+    fn fold_token_at(
+        &mut self,
+        original: &str,
+        start: usize,
+        cache: &mut TokenCache,
+        as_written: &mut usize,
+    ) -> usize {
+        let (end, seen) = scan_token(original.as_bytes(), start);
+        if seen & NON_ASCII == 0 {
+            return end;
+        }
+        let (end, folded) = cache.folded(original, start, end);
+        if let Some(word) = folded {
+            self.push_as_written(original, *as_written, start);
+            self.push_token(word, start, end);
+            *as_written = end;
+        }
+        end
+    }
+
+    /// `original[from..to]`, which reads as written but for its ASCII capitals:
+    /// lower-cased, it keeps its length, so no anchor inside it.
+    fn push_as_written(&mut self, original: &str, from: usize, to: usize) {
         let start = self.text.len();
         self.text
             .push_str(original.get(from..to).unwrap_or_default());
-        if capitals {
-            self.text.as_mut_str()[start..].make_ascii_lowercase();
-        }
+        self.text.as_mut_str()[start..].make_ascii_lowercase();
     }
 
     /// The folded `word` of the token `start..end`, where the map already gives
@@ -422,7 +436,6 @@ static TOKEN_BYTES: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'A'..=b'Z' => 1 | CAPITAL,
             0x21..=0x7E => 1,
             0..=0x7F => 0,
             // Only these lead bytes start a non-ASCII space or control character
@@ -442,8 +455,6 @@ static TOKEN_BYTES: [u8; 256] = {
 const WIDTH: u8 = 0b111;
 /// A [`TOKEN_BYTES`] flag: a non-ASCII character that may be white space.
 const MAY_BE_SPACE: u8 = 0b1000;
-/// A [`TOKEN_BYTES`] flag: an ASCII capital letter.
-const CAPITAL: u8 = 0b1_0000;
 /// A [`TOKEN_BYTES`] flag: a non-ASCII character.
 const NON_ASCII: u8 = 0b10_0000;
 

@@ -147,10 +147,17 @@ fn low_bytes(len: u32) -> u64 {
 /// (so that the end stops a token as white space does).
 #[inline(always)]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    if let Some(eight) = rest.first_chunk::<8>() {
-        return u64::from_le_bytes(*eight);
+    // one comparison in the common case: `at` is at most the length, so `at + 8`
+    // does not overflow
+    if at + 8 <= bytes.len() {
+        if let Some(eight) = bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        {
+            return u64::from_le_bytes(eight);
+        }
     }
+    let rest = bytes.get(at..).unwrap_or_default();
     let mut padded = [0; 8];
     for (to, &b) in padded.iter_mut().zip(rest) {
         *to = b;

@@ -54,11 +54,10 @@ pub(crate) struct Quantity {
 /// at the same digit and each reads the number there.
 #[derive(Debug)]
 pub(crate) struct Memo<T> {
-    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there;
-    /// a slot never written holds [`NO_POSITION`], which no text offset is.
+    /// Slot `p % MEMO_SIZE` holds the last position `p` of its class that was read
+    /// and what was found there: one comparison tells a hit. A slot never written
+    /// holds [`NO_POSITION`], which no text offset is.
     entries: std::cell::RefCell<[(usize, Option<T>); MEMO_SIZE]>,
-    /// The slot the next new position takes: the oldest.
-    next: std::cell::Cell<usize>,
 }
 
 /// The position of a memo slot never written: no text is `usize::MAX` bytes long.
@@ -68,28 +67,29 @@ impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
             entries: std::cell::RefCell::new(std::array::from_fn(|_| (NO_POSITION, None))),
-            next: std::cell::Cell::new(0),
         }
     }
 }
 
-/// Positions a [`Memo`] remembers: the grammars at one position read there or one
-/// approximation word further.
-const MEMO_SIZE: usize = 4;
+/// Slots of a [`Memo`]: the grammars at one position read there or one
+/// approximation word further, which seldom share a slot.
+const MEMO_SIZE: usize = 8;
 
 impl<T: Clone> Memo<T> {
-    /// What `read` finds at `at`, read once while `at` is among the last few.
+    /// What `read` finds at `at`, read once while no other position of its slot
+    /// was read since.
+    #[inline]
     fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+        let slot = at % MEMO_SIZE;
         if at != NO_POSITION {
             let entries = self.entries.borrow();
-            if let Some((_, found)) = entries.iter().find(|(p, _)| *p == at) {
+            let (p, found) = &entries[slot];
+            if *p == at {
                 return found.clone();
             }
         }
         let found = read();
-        let slot = self.next.get();
         self.entries.borrow_mut()[slot] = (at, found.clone());
-        self.next.set((slot + 1) % MEMO_SIZE);
         found
     }
 }
@@ -155,6 +155,7 @@ fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
 /// number at `at` it ends there; `None` when it reads none for sure. A grammar that
 /// needs a sign or a word after the number looks there first: most numbers have
 /// neither, and reading a value (and its diagnostics) costs far more.
+#[inline]
 pub(crate) fn number_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     // every grammar that starts at a digit asks, most of them first
     ctx.memos
@@ -162,6 +163,7 @@ pub(crate) fn number_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
         .get_or(at, || read_number_end(ctx.text(), at))
 }
 
+#[inline(never)]
 fn read_number_end(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -521,9 +523,15 @@ mod tests {
         assert_eq!(memo.get_or(5, || read(5)), None);
         assert_eq!(memo.get_or(5, || read(5)), None); // a miss is remembered too
         assert_eq!(reads.get(), 2);
-        for at in 10..10 + MEMO_SIZE {
+        // the positions of the other slots leave it
+        for at in (0..3 * MEMO_SIZE).filter(|at| at % MEMO_SIZE != 4 % MEMO_SIZE) {
             memo.get_or(at, || read(at));
         }
+        let before = reads.get();
+        assert_eq!(memo.get_or(4, || read(4)), Some(40));
+        assert_eq!(reads.get(), before);
+        // a position of its own slot takes it
+        memo.get_or(4 + MEMO_SIZE, || read(4 + MEMO_SIZE));
         let before = reads.get();
         assert_eq!(memo.get_or(4, || read(4)), Some(40)); // forgotten: read again
         assert_eq!(reads.get(), before + 1);

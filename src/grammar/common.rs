@@ -98,15 +98,18 @@ impl<T: Clone> Memo<T> {
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
     number_ends: Memo<usize>,
+    words_after_counts: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
 }
 
 /// A number at `at`: digits (with an optional scale word) or number words.
+#[inline]
 pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     ctx.memos.quantities.get_or(at, || read_quantity(ctx, at))
 }
 
+#[inline(never)]
 fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     let rest = &ctx.text()[at..];
     if let Some(n) = scaled_number(rest) {
@@ -179,7 +182,18 @@ fn read_number_end(text: &str, at: usize) -> Option<usize> {
 /// "55/55", "195/160": the count is the first number; the target or total after the
 /// slash is skipped. A small denominator makes a fraction ("2/3 đảng viên": two
 /// thirds), which is no count: `None`.
+#[inline]
 pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
+    // most numbers have no slash after them
+    if text.as_bytes().get(end) != Some(&b'/') {
+        return Some(end);
+    }
+    skip_slash_total(text, end)
+}
+
+/// [`skip_of_total`] at a slash.
+#[inline(never)]
+fn skip_slash_total(text: &str, end: usize) -> Option<usize> {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
         return Some(end);
     };
@@ -199,7 +213,16 @@ pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
 /// [`count_at`] and [`skip_of_total`] would put it when they read a count. Most
 /// numbers count nothing a grammar counts, and the word after says so for less
 /// than reading the number costs.
+#[inline]
 pub(crate) fn word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    // org_count and member_count both ask at every digit
+    ctx.memos
+        .words_after_counts
+        .get_or(at, || read_word_after_count(ctx, at))
+}
+
+#[inline(never)]
+fn read_word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let num_at = approx_word(text, at).map_or(at, |(_, next)| next);
     let end = skip_of_total(text, number_end(ctx, num_at)?)?;
@@ -230,10 +253,12 @@ fn word_approx(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// not scale to a whole number ("5,3 triệu" is whole; "5,3" is not), numbers glued
 /// to a symbol ("05-CT", "2/3"), and numbers that a year or ordinal word governs
 /// ("năm 2016 đảng bộ", "khóa 12").
+#[inline]
 pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     ctx.memos.counts.get_or(at, || read_count(ctx, at))
 }
 
+#[inline(never)]
 fn read_count(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     let text = ctx.text();
     let (approx, num_at) = match approx_word(text, at) {
@@ -508,6 +533,17 @@ mod tests {
             assert_eq!(approx_word(&t, 0).map(|x| x.0), Some(a), "{s}");
         }
         assert_eq!(approx_word(&fold("hơnx 5"), 0), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skip_of_total_refuses_no_slash_the_full_reading_reads(
+            s in "[0-9/., a\u{1ea1}]{0,12}",
+        ) {
+            for end in 0..=s.len() + 1 {
+                proptest::prop_assert_eq!(skip_of_total(&s, end), skip_slash_total(&s, end));
+            }
+        }
     }
 
     #[test]

@@ -263,7 +263,7 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
         return longest.found;
     }
     // most other triggers start one parser each (a test checks the others refuse)
-    if let Some((opener, _)) = OPENERS.longest_at(t.get(at..)?) {
+    if let Some(opener) = opener_at(t, at) {
         let mut longest = Longest::new(t, at);
         longest.offer(match opener {
             Opener::Labelled => labelled(t, at, invalid),
@@ -277,6 +277,20 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
         return longest.found;
     }
     every_parser(ctx, at, invalid)
+}
+
+/// The one parser that can start at `at`, when the trigger there says: an
+/// [`OPENERS`] word, or "năm" before a digit ("năm 2016-2021": neither "năm học"
+/// nor a count of years, whose "năm" is a number).
+fn opener_at(t: &str, at: usize) -> Option<Opener> {
+    if let Some((opener, _)) = OPENERS.longest_at(t.get(at..)?) {
+        return Some(opener);
+    }
+    let year = word_sp(t, at, &NAM)?;
+    t.as_bytes()
+        .get(year)
+        .is_some_and(u8::is_ascii_digit)
+        .then_some(Opener::DashRange)
 }
 
 /// [`longest_at_word`] trying every parser: for a word that starts a count ("năm",
@@ -1199,11 +1213,12 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn an_opener_starts_no_parser_but_its_own(
-            opener in prop::sample::select(OPENERS.written().to_vec()),
+            word in prop::sample::select(
+                OPENERS.written().iter().map(|(w, _)| *w).chain(["năm"]).collect::<Vec<_>>()
+            ),
             words in proptest::collection::vec(prop::sample::select(PERIOD_WORDS), 0..8),
             upper in any::<bool>(),
         ) {
-            let (word, _) = opener;
             let word = if upper { word.to_uppercase() } else { word.to_string() };
             let text = format!("{word} {}", words.join(" "));
             let view = Normalized::new(&text);

@@ -58,8 +58,10 @@ pub(crate) struct WordIndex<T> {
     /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
     starts: Vec<u16>,
     candidates: Vec<Candidate>,
-    /// The entries of one byte, which may start a text of any bucket.
+    /// The entries of one or two bytes, which may start a text of any bucket.
     short: Vec<Candidate>,
+    /// The bytes short entries start with.
+    short_first_bytes: ByteSet,
     /// The bytes entries start with: most look-ups are at a digit or a word no
     /// entry starts like, and this turns them away before the bucket is found.
     first_bytes: ByteSet,
@@ -154,13 +156,14 @@ impl Candidate {
 /// 512 buckets: a few entries in each, and a small table per word list.
 const BUCKET_BITS: u32 = 9;
 
-/// The bucket of a text or an entry with at least two bytes: its first two bytes,
-/// hashed.
+/// The bucket of a text or an entry with at least three bytes: its first three
+/// bytes, hashed. (Two would put every word that starts with "đ", "th" or "ng" in
+/// the bucket of any entry that does.)
 #[inline]
 fn bucket(s: &str) -> Option<usize> {
     match *s.as_bytes() {
-        [a, b, ..] => {
-            let key = u32::from_le_bytes([a, b, 0, 0]);
+        [a, b, c, ..] => {
+            let key = u32::from_le_bytes([a, b, c, 0]);
             Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
         }
         _ => None,
@@ -203,6 +206,7 @@ impl<T: Copy> WordIndex<T> {
     pub(crate) fn new(entries: Vec<(String, T)>) -> Self {
         let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
         let mut short = Vec::new();
+        let mut short_first_bytes = ByteSet::default();
         let mut first_bytes = ByteSet::default();
         let mut occupied = BucketSet::default();
         for (i, (k, _)) in entries.iter().enumerate() {
@@ -215,7 +219,10 @@ impl<T: Copy> WordIndex<T> {
                     occupied.insert(b);
                     buckets[b].push(Candidate::new(i, k));
                 }
-                None if !k.is_empty() => short.push(Candidate::new(i, k)),
+                None if !k.is_empty() => {
+                    short_first_bytes.insert(k.as_bytes()[0]);
+                    short.push(Candidate::new(i, k));
+                }
                 None => {}
             }
         }
@@ -233,6 +240,7 @@ impl<T: Copy> WordIndex<T> {
             starts,
             candidates,
             short,
+            short_first_bytes,
             first_bytes,
             occupied,
         }
@@ -243,10 +251,13 @@ impl<T: Copy> WordIndex<T> {
     #[inline]
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         // inlined where it is called: most look-ups end here, without a call
-        if !self.first_bytes.contains(*input.as_bytes().first()?) {
+        let &first = input.as_bytes().first()?;
+        if !self.first_bytes.contains(first) {
             return None;
         }
-        if bucket(input).is_some_and(|b| !self.occupied.contains(b)) && self.short.is_empty() {
+        if !bucket(input).is_some_and(|b| self.occupied.contains(b))
+            && !self.short_first_bytes.contains(first)
+        {
             return None;
         }
         self.longest_in_bucket(input)
@@ -525,7 +536,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "chưa", "chưa đến", "đến", "5", " ", ",", "x", "%", "% số", "số",
                     "chư", "đ", "\u{212A}", "á", "ba", "bà", "c", "tổ chức", " cơ sở",
-                    " đảng", "tổ chức cơ", "a\0", "\0",
+                    " đảng", "tổ chức cơ", "a\0", "\0", "ở", "đã", "đó",
                 ]),
                 0..6,
             )
@@ -533,7 +544,8 @@ mod tests {
             static WORDS: Lexicon<u8> = Lexicon::new(&[
                 ("chưa", 1), ("chưa đến", 2), ("đến", 3), ("%", 4), ("% số", 5),
                 ("x", 6), ("ba", 7), ("5", 8), ("tổ chức", 9), ("tổ chức cơ sở đảng", 10),
-                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13),
+                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13), ("đ", 14), ("ở", 15),
+                ("đã", 16),
             ]);
             let input: String = pieces.concat();
             let found = WORDS.longest_at(&input).map(|(_, n)| n);

@@ -54,11 +54,10 @@ pub(crate) struct Quantity {
 /// at the same digit and each reads the number there.
 #[derive(Debug)]
 pub(crate) struct Memo<T> {
-    /// A ring of the last [`MEMO_SIZE`] positions read and what was found there;
-    /// a slot never written holds [`NO_POSITION`], which no text offset is.
+    /// Slot `p % MEMO_SIZE` holds the last position `p` of its class that was read
+    /// and what was found there: one comparison tells a hit. A slot never written
+    /// holds [`NO_POSITION`], which no text offset is.
     entries: std::cell::RefCell<[(usize, Option<T>); MEMO_SIZE]>,
-    /// The slot the next new position takes: the oldest.
-    next: std::cell::Cell<usize>,
 }
 
 /// The position of a memo slot never written: no text is `usize::MAX` bytes long.
@@ -68,28 +67,29 @@ impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
             entries: std::cell::RefCell::new(std::array::from_fn(|_| (NO_POSITION, None))),
-            next: std::cell::Cell::new(0),
         }
     }
 }
 
-/// Positions a [`Memo`] remembers: the grammars at one position read there or one
-/// approximation word further.
-const MEMO_SIZE: usize = 4;
+/// Slots of a [`Memo`]: the grammars at one position read there or one
+/// approximation word further, which seldom share a slot.
+const MEMO_SIZE: usize = 8;
 
 impl<T: Clone> Memo<T> {
-    /// What `read` finds at `at`, read once while `at` is among the last few.
+    /// What `read` finds at `at`, read once while no other position of its slot
+    /// was read since.
+    #[inline]
     fn get_or(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+        let slot = at % MEMO_SIZE;
         if at != NO_POSITION {
             let entries = self.entries.borrow();
-            if let Some((_, found)) = entries.iter().find(|(p, _)| *p == at) {
+            let (p, found) = &entries[slot];
+            if *p == at {
                 return found.clone();
             }
         }
         let found = read();
-        let slot = self.next.get();
         self.entries.borrow_mut()[slot] = (at, found.clone());
-        self.next.set((slot + 1) % MEMO_SIZE);
         found
     }
 }
@@ -98,15 +98,18 @@ impl<T: Clone> Memo<T> {
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
     number_ends: Memo<usize>,
+    words_after_counts: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
 }
 
 /// A number at `at`: digits (with an optional scale word) or number words.
+#[inline]
 pub(crate) fn quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     ctx.memos.quantities.get_or(at, || read_quantity(ctx, at))
 }
 
+#[inline(never)]
 fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
     let rest = &ctx.text()[at..];
     if let Some(n) = scaled_number(rest) {
@@ -155,6 +158,7 @@ fn read_quantity(ctx: &Ctx<'_>, at: usize) -> Option<Quantity> {
 /// number at `at` it ends there; `None` when it reads none for sure. A grammar that
 /// needs a sign or a word after the number looks there first: most numbers have
 /// neither, and reading a value (and its diagnostics) costs far more.
+#[inline]
 pub(crate) fn number_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     // every grammar that starts at a digit asks, most of them first
     ctx.memos
@@ -162,6 +166,7 @@ pub(crate) fn number_end(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
         .get_or(at, || read_number_end(ctx.text(), at))
 }
 
+#[inline(never)]
 fn read_number_end(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -177,7 +182,18 @@ fn read_number_end(text: &str, at: usize) -> Option<usize> {
 /// "55/55", "195/160": the count is the first number; the target or total after the
 /// slash is skipped. A small denominator makes a fraction ("2/3 đảng viên": two
 /// thirds), which is no count: `None`.
+#[inline]
 pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
+    // most numbers have no slash after them
+    if text.as_bytes().get(end) != Some(&b'/') {
+        return Some(end);
+    }
+    skip_slash_total(text, end)
+}
+
+/// [`skip_of_total`] at a slash.
+#[inline(never)]
+fn skip_slash_total(text: &str, end: usize) -> Option<usize> {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('/')) else {
         return Some(end);
     };
@@ -197,7 +213,16 @@ pub(crate) fn skip_of_total(text: &str, end: usize) -> Option<usize> {
 /// [`count_at`] and [`skip_of_total`] would put it when they read a count. Most
 /// numbers count nothing a grammar counts, and the word after says so for less
 /// than reading the number costs.
+#[inline]
 pub(crate) fn word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    // org_count and member_count both ask at every digit
+    ctx.memos
+        .words_after_counts
+        .get_or(at, || read_word_after_count(ctx, at))
+}
+
+#[inline(never)]
+fn read_word_after_count(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     let text = ctx.text();
     let num_at = approx_word(text, at).map_or(at, |(_, next)| next);
     let end = skip_of_total(text, number_end(ctx, num_at)?)?;
@@ -228,10 +253,12 @@ fn word_approx(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// not scale to a whole number ("5,3 triệu" is whole; "5,3" is not), numbers glued
 /// to a symbol ("05-CT", "2/3"), and numbers that a year or ordinal word governs
 /// ("năm 2016 đảng bộ", "khóa 12").
+#[inline]
 pub(crate) fn count_at(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     ctx.memos.counts.get_or(at, || read_count(ctx, at))
 }
 
+#[inline(never)]
 fn read_count(ctx: &Ctx<'_>, at: usize) -> Option<Count> {
     let text = ctx.text();
     let (approx, num_at) = match approx_word(text, at) {
@@ -508,6 +535,17 @@ mod tests {
         assert_eq!(approx_word(&fold("hơnx 5"), 0), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn skip_of_total_refuses_no_slash_the_full_reading_reads(
+            s in "[0-9/., a\u{1ea1}]{0,12}",
+        ) {
+            for end in 0..=s.len() + 1 {
+                proptest::prop_assert_eq!(skip_of_total(&s, end), skip_slash_total(&s, end));
+            }
+        }
+    }
+
     #[test]
     fn memo_reads_a_position_once_while_it_is_recent() {
         let memo: Memo<usize> = Memo::default();
@@ -521,9 +559,15 @@ mod tests {
         assert_eq!(memo.get_or(5, || read(5)), None);
         assert_eq!(memo.get_or(5, || read(5)), None); // a miss is remembered too
         assert_eq!(reads.get(), 2);
-        for at in 10..10 + MEMO_SIZE {
+        // the positions of the other slots leave it
+        for at in (0..3 * MEMO_SIZE).filter(|at| at % MEMO_SIZE != 4 % MEMO_SIZE) {
             memo.get_or(at, || read(at));
         }
+        let before = reads.get();
+        assert_eq!(memo.get_or(4, || read(4)), Some(40));
+        assert_eq!(reads.get(), before);
+        // a position of its own slot takes it
+        memo.get_or(4 + MEMO_SIZE, || read(4 + MEMO_SIZE));
         let before = reads.get();
         assert_eq!(memo.get_or(4, || read(4)), Some(40)); // forgotten: read again
         assert_eq!(reads.get(), before + 1);

@@ -262,6 +262,41 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
         longest.offer(count_years(ctx, at, None, invalid));
         return longest.found;
     }
+    // most other triggers start one parser each (a test checks the others refuse)
+    if let Some(opener) = opener_at(t, at) {
+        let mut longest = Longest::new(t, at);
+        longest.offer(match opener {
+            Opener::Labelled => labelled(t, at, invalid),
+            Opener::Khoa => khoa(t, at, invalid),
+            Opener::FromTo => from_to(t, at, invalid),
+            Opener::DashRange => dash_range(t, at, invalid),
+            Opener::NhungNam => nhung_nam(t, at, invalid),
+            Opener::Recurrence => recurrence(t, at),
+            Opener::Quarter => quarter(t, at),
+        });
+        return longest.found;
+    }
+    every_parser(ctx, at, invalid)
+}
+
+/// The one parser that can start at `at`, when the trigger there says: an
+/// [`OPENERS`] word, or "năm" before a digit ("năm 2016-2021": neither "năm học"
+/// nor a count of years, whose "năm" is a number).
+fn opener_at(t: &str, at: usize) -> Option<Opener> {
+    if let Some((opener, _)) = OPENERS.longest_at(t.get(at..)?) {
+        return Some(opener);
+    }
+    let year = word_sp(t, at, &NAM)?;
+    t.as_bytes()
+        .get(year)
+        .is_some_and(u8::is_ascii_digit)
+        .then_some(Opener::DashRange)
+}
+
+/// [`longest_at_word`] trying every parser: for a word that starts a count ("năm",
+/// "hơn", "một") or that may start several of them.
+fn every_parser(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+    let t = ctx.text();
     // "năm năm qua", "sáu tháng đầu năm": both counts read the same number
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
@@ -276,6 +311,38 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
     longest.offer(quarter(t, at));
     longest.found
 }
+
+/// The one parser a trigger word can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    Labelled,
+    Khoa,
+    FromTo,
+    DashRange,
+    NhungNam,
+    Recurrence,
+    Quarter,
+}
+
+/// Trigger words that start one parser and no count (no number or approximation
+/// word starts with them): the others are not tried there.
+static OPENERS: Lexicon<Opener> = Lexicon::new(&[
+    ("giai đoạn", Opener::Labelled),
+    ("hàng", Opener::Recurrence),
+    ("hằng", Opener::Recurrence),
+    ("khoảng thời gian", Opener::Labelled),
+    ("khóa", Opener::Khoa),
+    ("ngày", Opener::DashRange),
+    ("nhiệm kì", Opener::Labelled),
+    ("nhiệm kỳ", Opener::Labelled),
+    ("những", Opener::NhungNam),
+    ("quý", Opener::Quarter),
+    ("tháng", Opener::DashRange),
+    ("thời gian", Opener::Labelled),
+    ("thời kì", Opener::Labelled),
+    ("thời kỳ", Opener::Labelled),
+    ("từ", Opener::FromTo),
+]);
 
 /// The longest of the matches offered that ends after the trigger and inside the
 /// text; on a tie the one offered last.
@@ -1085,6 +1152,83 @@ mod tests {
             prop_assert!(recurrence(t, 0).is_none());
             prop_assert!(quarter(t, 0).is_none());
             prop_assert!(invalid.is_none());
+        }
+    }
+
+    /// Words a period is made of, and some that end one.
+    const PERIOD_WORDS: &[&str] = &[
+        "giai đoạn",
+        "nhiệm kỳ",
+        "thời kỳ",
+        "thời gian",
+        "khoảng",
+        "năm",
+        "tháng",
+        "ngày",
+        "quý",
+        "khóa",
+        "khoá",
+        "từ",
+        "đến",
+        "tới",
+        "nay",
+        "qua",
+        "vừa",
+        "đầu",
+        "cuối",
+        "những",
+        "hằng",
+        "hàng",
+        "học",
+        "trời",
+        "mỗi",
+        "hơn",
+        "gần",
+        "5",
+        "10",
+        "15",
+        "2016",
+        "2016-2020",
+        "(2020-2025)",
+        "2020 - 2025",
+        "3/2024",
+        "26/3/2018",
+        "30/2/2024",
+        "4",
+        "IV",
+        "II/2022",
+        "sáu",
+        "-",
+        "(",
+        ",",
+        "Quốc hội",
+        "15 - 18/4/2017",
+        "26/3 - 28/3/2018",
+        "6/2012 đến nay",
+        "2016 đến năm 2020",
+        "năm 1954 - 1959",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn an_opener_starts_no_parser_but_its_own(
+            word in prop::sample::select(
+                OPENERS.written().iter().map(|(w, _)| *w).chain(["năm"]).collect::<Vec<_>>()
+            ),
+            words in proptest::collection::vec(prop::sample::select(PERIOD_WORDS), 0..8),
+            upper in any::<bool>(),
+        ) {
+            let word = if upper { word.to_uppercase() } else { word.to_string() };
+            let text = format!("{word} {}", words.join(" "));
+            let view = Normalized::new(&text);
+            let ctx = Ctx::new(&view, &text, None);
+            let (mut fast_invalid, mut full_invalid) = (None, None);
+            let fast = longest_at_word(&ctx, 0, &mut fast_invalid);
+            let full = every_parser(&ctx, 0, &mut full_invalid);
+            let shown = |f: Option<Found>| f.map(|f| (f.end, format!("{:?}", f.period)));
+            prop_assert_eq!(shown(fast), shown(full), "{}", text);
+            prop_assert_eq!(fast_invalid, full_invalid, "{}", text);
         }
     }
 

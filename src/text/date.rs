@@ -51,41 +51,50 @@ impl PartialDate {
 
     /// ISO 8601 with only the written parts: "2018-03-26", "2018-03", "2018".
     pub(crate) fn iso(&self) -> String {
-        // every date and period record writes these: pushing digits costs a tenth
-        // of `format!`, which stays for the years that have a sign
-        let Ok(year) = u32::try_from(self.year) else {
-            return match (self.month, self.day) {
-                (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-                (Some(m), None) => format!("{:04}-{m:02}", self.year),
-                _ => format!("{:04}", self.year),
-            };
-        };
-        let mut iso = String::with_capacity(10);
-        push_padded(&mut iso, year, 4);
-        if let Some(m) = self.month {
-            iso.push('-');
-            push_padded(&mut iso, m, 2);
-            if let Some(d) = self.day {
-                iso.push('-');
-                push_padded(&mut iso, d, 2);
-            }
+        // every date and period record writes these: a calendar date's digits go
+        // into a buffer at a tenth of the cost of `format!`, which stays for the
+        // rest (a sign, a fifth digit)
+        match self.calendar_iso() {
+            Some((buf, len)) => std::str::from_utf8(&buf[..len])
+                .map_or_else(|_| self.formatted_iso(), |iso| iso.to_string()),
+            None => self.formatted_iso(),
         }
-        iso
+    }
+
+    /// [`PartialDate::iso`] in a buffer, with its length, for a year of at most
+    /// four digits and a month and day of at most two.
+    fn calendar_iso(&self) -> Option<([u8; 10], usize)> {
+        let mut buf = *b"0000-00-00";
+        let year = u32::try_from(self.year).ok().filter(|&y| y < 10_000)?;
+        write_digits(&mut buf[..4], year);
+        let Some(month) = self.month else {
+            return Some((buf, 4));
+        };
+        write_digits(&mut buf[5..7], Some(month).filter(|&m| m < 100)?);
+        let Some(day) = self.day else {
+            return Some((buf, 7));
+        };
+        write_digits(&mut buf[8..], Some(day).filter(|&d| d < 100)?);
+        Some((buf, 10))
+    }
+
+    /// [`PartialDate::iso`] by `format!`.
+    fn formatted_iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
     }
 }
 
-/// `n` in decimal with at least `width` digits, zeros in front: `{n:0width$}`.
-fn push_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = [0u8; 10];
+/// The last digits of `n` in decimal, as many as `out` holds, over its bytes.
+fn write_digits(out: &mut [u8], n: u32) {
     let mut rest = n;
-    let mut len = 0;
-    while len == 0 || rest > 0 {
-        digits[len] = b'0' + (rest % 10) as u8;
+    for d in out.iter_mut().rev() {
+        *d = b'0' + (rest % 10) as u8;
         rest /= 10;
-        len += 1;
     }
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(len)));
-    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// A date-shaped text, valid or not, and its length.
@@ -373,6 +382,23 @@ mod tests {
                 _ => format!("{y:04}"),
             };
             assert_eq!(date.iso(), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn iso_writes_what_format_writes(
+            y in proptest::prop_oneof![0..3000i32, -200..200_000i32, proptest::num::i32::ANY],
+            m in proptest::option::of(proptest::prop_oneof![0..13u32, 0..1000u32, proptest::num::u32::ANY]),
+            d in proptest::option::of(proptest::prop_oneof![0..32u32, 0..1000u32, proptest::num::u32::ANY]),
+        ) {
+            let date = PartialDate { year: y, month: m, day: d };
+            let expected = match (m, d) {
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}"),
+            };
+            proptest::prop_assert_eq!(date.iso(), expected);
         }
     }
 

@@ -28,12 +28,14 @@ impl Keyword {
     }
 
     /// The keyword in the normalised view's spelling.
+    #[inline]
     pub(crate) fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold(self.written))
     }
 
     /// The byte length of the match at the start of `input`, which must end at a word
     /// boundary.
+    #[inline]
     pub(crate) fn match_at(&self, input: &str) -> Option<usize> {
         let k = self.folded();
         (has_prefix(input, k) && ends_word(input, k.len())).then_some(k.len())
@@ -56,11 +58,31 @@ pub(crate) struct WordIndex<T> {
     /// Bucket `b` is `candidates[starts[b]..starts[b + 1]]`, longest first.
     starts: Vec<u16>,
     candidates: Vec<Candidate>,
-    /// The entries of one byte, which may start a text of any bucket.
+    /// The entries of one or two bytes, which may start a text of any bucket.
     short: Vec<Candidate>,
+    /// The bytes short entries start with.
+    short_first_bytes: ByteSet,
     /// The bytes entries start with: most look-ups are at a digit or a word no
     /// entry starts like, and this turns them away before the bucket is found.
     first_bytes: ByteSet,
+    /// The buckets that hold an entry: most words that pass the first byte still
+    /// start no entry's first two bytes, and this turns them away without a call.
+    occupied: BucketSet,
+}
+
+/// A set of buckets.
+#[derive(Default)]
+struct BucketSet([u64; (1 << BUCKET_BITS) / 64]);
+
+impl BucketSet {
+    fn insert(&mut self, b: usize) {
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    #[inline]
+    fn contains(&self, b: usize) -> bool {
+        self.0.get(b >> 6).is_some_and(|w| w >> (b & 63) & 1 == 1)
+    }
 }
 
 /// A set of bytes.
@@ -79,18 +101,19 @@ impl ByteSet {
 }
 
 /// An entry as a look-up compares it: what its head leaves to compare, and
-/// whether a word boundary must follow it.
+/// whether a word boundary must follow it. Small, so that a bucket's few
+/// candidates share a cache line or two.
 #[derive(Clone, Copy)]
 struct Candidate {
     head: Head,
     /// The entry's index in [`WordIndex::entries`].
     entry: u16,
     /// Its byte length.
-    len: usize,
+    len: u16,
     /// The bytes before this the head has compared: the first eight, or none when
     /// the entry holds a NUL byte, which the head cannot tell from the end of a
     /// shorter text.
-    head_checked: usize,
+    head_checked: u8,
     /// Whether it ends with a letter or digit, so that the text must not go on
     /// with one.
     bounded: bool,
@@ -101,8 +124,12 @@ impl Candidate {
         Candidate {
             head: Head::of(k),
             entry,
-            len: k.len(),
-            head_checked: if k.contains('\0') { 0 } else { k.len().min(8) },
+            len: u16::try_from(k.len()).expect("a keyword is shorter than 65536 bytes"),
+            head_checked: if k.contains('\0') {
+                0
+            } else {
+                k.len().min(8) as u8
+            },
             bounded: k
                 .chars()
                 .next_back()
@@ -114,27 +141,29 @@ impl Candidate {
     /// boundary there, given that its head may start the text's head.
     #[inline]
     fn matches(&self, input: &str, k: &[u8]) -> bool {
+        let (checked, len) = (usize::from(self.head_checked), usize::from(self.len));
         // a byte loop: the rest is short, and a call to memcmp costs more
-        let rest_agrees = self.head_checked == self.len
+        let rest_agrees = checked == len
             || input
                 .as_bytes()
-                .get(self.head_checked..self.len)
-                .zip(k.get(self.head_checked..))
+                .get(checked..len)
+                .zip(k.get(checked..))
                 .is_some_and(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y));
-        rest_agrees && !(self.bounded && word_char_at(input, self.len))
+        rest_agrees && !(self.bounded && word_char_at(input, len))
     }
 }
 
 /// 512 buckets: a few entries in each, and a small table per word list.
 const BUCKET_BITS: u32 = 9;
 
-/// The bucket of a text or an entry with at least two bytes: its first two bytes,
-/// hashed.
+/// The bucket of a text or an entry with at least three bytes: its first three
+/// bytes, hashed. (Two would put every word that starts with "đ", "th" or "ng" in
+/// the bucket of any entry that does.)
 #[inline]
 fn bucket(s: &str) -> Option<usize> {
     match *s.as_bytes() {
-        [a, b, ..] => {
-            let key = u32::from_le_bytes([a, b, 0, 0]);
+        [a, b, c, ..] => {
+            let key = u32::from_le_bytes([a, b, c, 0]);
             Some((key.wrapping_mul(0x9E37_79B1) >> (32 - BUCKET_BITS)) as usize)
         }
         _ => None,
@@ -177,15 +206,23 @@ impl<T: Copy> WordIndex<T> {
     pub(crate) fn new(entries: Vec<(String, T)>) -> Self {
         let mut buckets = vec![Vec::new(); 1 << BUCKET_BITS];
         let mut short = Vec::new();
+        let mut short_first_bytes = ByteSet::default();
         let mut first_bytes = ByteSet::default();
+        let mut occupied = BucketSet::default();
         for (i, (k, _)) in entries.iter().enumerate() {
             if let Some(&b) = k.as_bytes().first() {
                 first_bytes.insert(b);
             }
             let i = u16::try_from(i).expect("a word index has fewer than 65536 entries");
             match bucket(k) {
-                Some(b) => buckets[b].push(Candidate::new(i, k)),
-                None if !k.is_empty() => short.push(Candidate::new(i, k)),
+                Some(b) => {
+                    occupied.insert(b);
+                    buckets[b].push(Candidate::new(i, k));
+                }
+                None if !k.is_empty() => {
+                    short_first_bytes.insert(k.as_bytes()[0]);
+                    short.push(Candidate::new(i, k));
+                }
                 None => {}
             }
         }
@@ -203,7 +240,9 @@ impl<T: Copy> WordIndex<T> {
             starts,
             candidates,
             short,
+            short_first_bytes,
             first_bytes,
+            occupied,
         }
     }
 
@@ -212,26 +251,50 @@ impl<T: Copy> WordIndex<T> {
     #[inline]
     pub(crate) fn longest_at(&self, input: &str) -> Option<(T, usize)> {
         // inlined where it is called: most look-ups end here, without a call
-        if !self.first_bytes.contains(*input.as_bytes().first()?) {
+        let &first = input.as_bytes().first()?;
+        if !self.first_bytes.contains(first) {
+            return None;
+        }
+        if !bucket(input).is_some_and(|b| self.occupied.contains(b))
+            && !self.short_first_bytes.contains(first)
+        {
             return None;
         }
         self.longest_in_bucket(input)
     }
 
-    /// [`WordIndex::longest_at`] once the first byte may start an entry.
+    /// [`WordIndex::longest_at`] once the first bytes may start an entry: the
+    /// bucket's entries are longer than the short ones, which come after.
+    #[inline(never)]
     fn longest_in_bucket(&self, input: &str) -> Option<(T, usize)> {
+        let found = match bucket(input) {
+            Some(b) => self.longest_of(
+                self.candidates
+                    .get(usize::from(self.starts[b])..usize::from(self.starts[b + 1]))
+                    .unwrap_or(&[]),
+                input,
+            ),
+            None => None,
+        };
+        match found {
+            None if !self.short.is_empty() => self.longest_of(&self.short, input),
+            found => found,
+        }
+    }
+
+    /// The first of `candidates` (longest first) that starts `input`.
+    #[inline(always)]
+    fn longest_of(&self, candidates: &[Candidate], input: &str) -> Option<(T, usize)> {
         let head = Head::of(input);
-        // the bucket's entries are longer than the short ones; plain loops, which the
-        // compiler inlines where an iterator chain's fold stays a call
-        for candidates in [self.bucket_of(input), &self.short[..]] {
-            for c in candidates {
-                if !c.head.may_start(head) {
-                    continue;
-                }
-                let (k, t) = &self.entries[usize::from(c.entry)];
-                if c.matches(input, k.as_bytes()) {
-                    return Some((*t, c.len));
-                }
+        // a plain loop, which the compiler inlines where an iterator chain's fold
+        // stays a call
+        for c in candidates {
+            if !c.head.may_start(head) {
+                continue;
+            }
+            let (k, t) = &self.entries[usize::from(c.entry)];
+            if c.matches(input, k.as_bytes()) {
+                return Some((*t, usize::from(c.len)));
             }
         }
         None
@@ -248,7 +311,7 @@ impl<T: Copy> WordIndex<T> {
         let head = Head::of(s);
         [self.bucket_of(s), &self.short[..]].iter().any(|list| {
             list.iter().any(|c| {
-                c.len == s.len()
+                usize::from(c.len) == s.len()
                     && c.head.may_start(head)
                     && c.matches(s, self.entries[usize::from(c.entry)].0.as_bytes())
             })
@@ -315,6 +378,7 @@ pub(crate) fn has_prefix(input: &str, prefix: &str) -> bool {
 
 /// Whether position `at` of `input` ends a word: what follows is neither a letter nor
 /// a digit (a keyword that itself ends in a symbol needs no boundary).
+#[inline]
 pub(crate) fn ends_word(input: &str, at: usize) -> bool {
     !(word_char_before(input, at) && word_char_at(input, at))
 }
@@ -326,11 +390,18 @@ fn word_char_before(input: &str, at: usize) -> bool {
     match at.checked_sub(1).and_then(|i| input.as_bytes().get(i)) {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => input[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+        Some(_) => non_ascii_word_char_before(input, at),
     }
+}
+
+/// [`word_char_before`] past ASCII: kept out of line, so that the ASCII test
+/// inlines into every boundary check.
+#[inline(never)]
+fn non_ascii_word_char_before(input: &str, at: usize) -> bool {
+    input
+        .get(..at)
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
 }
 
 /// Whether the character starting at `at` is a letter or a digit.
@@ -339,11 +410,18 @@ fn word_char_at(input: &str, at: usize) -> bool {
     match input.as_bytes().get(at) {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => input[at..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit()),
+        Some(_) => non_ascii_word_char_at(input, at),
     }
+}
+
+/// [`word_char_at`] past ASCII: kept out of line, so that the ASCII test inlines
+/// into every look-up.
+#[inline(never)]
+fn non_ascii_word_char_at(input: &str, at: usize) -> bool {
+    input
+        .get(at..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| is_word_char(c) || c.is_ascii_digit())
 }
 
 pub(crate) use super::normalize::word_len;
@@ -358,6 +436,7 @@ pub(crate) fn token_len(s: &str) -> usize {
 
 /// Whether position `at` of `input` starts a word: what precedes is neither a letter
 /// nor a digit.
+#[inline]
 pub(crate) fn starts_word(input: &str, at: usize) -> bool {
     !word_char_before(input, at)
 }
@@ -457,7 +536,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "chưa", "chưa đến", "đến", "5", " ", ",", "x", "%", "% số", "số",
                     "chư", "đ", "\u{212A}", "á", "ba", "bà", "c", "tổ chức", " cơ sở",
-                    " đảng", "tổ chức cơ", "a\0", "\0",
+                    " đảng", "tổ chức cơ", "a\0", "\0", "ở", "đã", "đó",
                 ]),
                 0..6,
             )
@@ -465,7 +544,8 @@ mod tests {
             static WORDS: Lexicon<u8> = Lexicon::new(&[
                 ("chưa", 1), ("chưa đến", 2), ("đến", 3), ("%", 4), ("% số", 5),
                 ("x", 6), ("ba", 7), ("5", 8), ("tổ chức", 9), ("tổ chức cơ sở đảng", 10),
-                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13),
+                ("a\0", 11), ("a\0\0", 12), ("tổ chức cơ sở", 13), ("đ", 14), ("ở", 15),
+                ("đã", 16),
             ]);
             let input: String = pieces.concat();
             let found = WORDS.longest_at(&input).map(|(_, n)| n);

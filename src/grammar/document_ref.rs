@@ -1109,52 +1109,47 @@ impl Vocabulary for Misspelt {
     }
 }
 
-/// `date` checks: a reference's date must fall in the term it names ("Nghị quyết
-/// số 04-NQ/TW ngày 30/10/2016 của Hội nghị Trung ương 4 khóa XII"). `expected` is
-/// the term written, `found` the term in force on the date (from the registry's
+/// The `date` check of record `i`: a reference's date must fall in the term it
+/// names ("Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Hội nghị Trung ương 4 khóa
+/// XII"). `expected` is the term written, `found` the term in force on the date (from the registry's
 /// congress dates).
 ///
 /// A date outside the term of a registry document with the same number is not
 /// flagged: numbering restarts each term and the registry is not complete, so such
 /// a date far more often names another document with that number than an error.
-pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
-    let mut checks = Vec::new();
-    for (i, m) in matches.iter().enumerate() {
-        let RecordData::DocumentRef(r) = &m.data else {
-            continue;
-        };
-        // only a written term is checked: most references name none, and reading
-        // their dates would find nothing to compare
-        let Some(term) = r.term else {
-            continue;
-        };
-        let Some(date) = r
-            .date
-            .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        else {
-            continue;
-        };
-        let Some(found) = crate::registry::term_on(date) else {
-            continue;
-        };
-        // Central Committee terms date only central Party documents; a council's or
-        // the National Assembly's "khóa" counts other terms
-        if !is_central_party(r) {
-            continue;
-        }
-        let ok = term == found;
-        let expected = if ok { found } else { term };
-        checks.push(crate::extraction::Check {
-            check: crate::extraction::CheckKind::Date,
-            total: i,
-            parts: vec![],
-            expected: f64::from(expected),
-            found: f64::from(found),
-            ok,
-        });
+#[inline]
+pub(crate) fn date_check_at(matches: &[Match], i: usize) -> Option<crate::extraction::Check> {
+    // most records are of other kinds: they cost no call
+    let RecordData::DocumentRef(r) = &matches[i].data else {
+        return None;
+    };
+    date_check_of(r, i)
+}
+
+fn date_check_of(r: &DocumentRef, i: usize) -> Option<crate::extraction::Check> {
+    // only a written term is checked: most references name none, and reading
+    // their dates would find nothing to compare
+    let term = r.term?;
+    let date = r
+        .date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+    let found = crate::registry::term_on(date)?;
+    // Central Committee terms date only central Party documents; a council's or
+    // the National Assembly's "khóa" counts other terms
+    if !is_central_party(r) {
+        return None;
     }
-    checks
+    let ok = term == found;
+    let expected = if ok { found } else { term };
+    Some(crate::extraction::Check {
+        check: crate::extraction::CheckKind::Date,
+        total: i,
+        parts: vec![],
+        expected: f64::from(expected),
+        found: f64::from(found),
+        ok,
+    })
 }
 
 /// A document of the Central Committee, the Politburo or the Secretariat.
@@ -1176,7 +1171,8 @@ mod tests {
     use super::*;
     use crate::text::normalize::fold;
 
-    /// [`date_checks`] as it read every date before asking for a term.
+    /// [`date_check_at`] over every record, as it read every date before asking
+    /// for a term.
     fn date_checks_reading_every_date(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let mut checks = Vec::new();
         for (i, m) in matches.iter().enumerate() {
@@ -1257,7 +1253,9 @@ mod tests {
                 }
             }
         }
-        let checks = date_checks(&matches);
+        let checks: Vec<_> = (0..matches.len())
+            .filter_map(|i| date_check_at(&matches, i))
+            .collect();
         assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
         assert_eq!(checks, date_checks_reading_every_date(&matches));
     }

@@ -601,16 +601,49 @@ fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
     } else {
         Cow::Borrowed(written)
     };
+    // pushed into a string of the right size: `concat` and `format!` cost several
+    // times as much, and every numbered reference has a canonical form
     Some(match style {
-        Style::Party | Style::OldState => [number, "-", &symbol].concat(),
-        Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
+        Style::Party | Style::OldState => joined(&[number, "-", &symbol]),
+        Style::StateLegal => {
+            let mut year = [0u8; 11];
+            joined(&[number, "/", decimal(r.year?, &mut year), "/", &symbol])
+        }
         // "45/HD-BTCTW": a Party issuer, written in the State shape
         Style::StateAdministrative if party_issuer(&symbol) => {
-            format!("{number}-{}", symbol.replacen('-', "/", 1))
+            joined(&[number, "-", &symbol.replacen('-', "/", 1)])
         }
-        Style::StateAdministrative => [number, "/", &symbol].concat(),
+        Style::StateAdministrative => joined(&[number, "/", &symbol]),
         Style::NumberOnly => return None,
     })
+}
+
+/// The parts one after the other, in one allocation.
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `n` in decimal, written into `buf` (room for any `i32`).
+fn decimal(n: i32, buf: &mut [u8; 11]) -> &str {
+    let mut rest = n.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
 /// Whether a State-shaped symbol names a Party issuer ("HD-BTCTW", "KH-TU").
@@ -1303,6 +1336,72 @@ mod tests {
             }
         }
         assert!(read >= modifiers.len(), "only {read} modifiers read");
+    }
+
+    /// [`canonical`] as it was written with `concat` and `format!`.
+    fn canonical_by_format(r: &DocumentRef, style: Style) -> Option<String> {
+        let number = r.number.as_deref()?;
+        let written = r.symbol.as_deref()?;
+        let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+        let symbol = compact.replace("TƯ", "TW").replace("T.Ư", "TW");
+        Some(match style {
+            Style::Party | Style::OldState => format!("{number}-{symbol}"),
+            Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
+            Style::StateAdministrative if party_issuer(&symbol) => {
+                format!("{number}-{}", symbol.replacen('-', "/", 1))
+            }
+            Style::StateAdministrative => format!("{number}/{symbol}"),
+            Style::NumberOnly => return None,
+        })
+    }
+
+    #[test]
+    fn canonical_is_what_format_writes() {
+        let styles = [
+            Style::Party,
+            Style::OldState,
+            Style::StateLegal,
+            Style::StateAdministrative,
+            Style::NumberOnly,
+        ];
+        let symbols = [
+            None,
+            Some("CT/TW"),
+            Some("NQ- CP"),
+            Some("HD-BTCTW"),
+            Some("QĐ-TTg"),
+            Some("CT/TƯ"),
+            Some("KH/T.Ư"),
+            Some(""),
+        ];
+        let years = [
+            None,
+            Some(2020),
+            Some(0),
+            Some(7),
+            Some(-45),
+            Some(i32::MIN),
+            Some(i32::MAX),
+        ];
+        for style in styles {
+            for symbol in symbols {
+                for number in [None, Some("05"), Some("30a")] {
+                    for year in years {
+                        let r = DocumentRef {
+                            number: number.map(str::to_string),
+                            symbol: symbol.map(str::to_string),
+                            year,
+                            ..DocumentRef::default()
+                        };
+                        assert_eq!(
+                            canonical(&r, style),
+                            canonical_by_format(&r, style),
+                            "{r:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

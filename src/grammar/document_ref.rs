@@ -1021,11 +1021,11 @@ fn title_after(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 /// Whether a capitalised document type word starts at `at` ("Nghị quyết", "Chỉ
 /// thị"): a reference that another record's free text must stop before.
 pub(crate) fn starts_reference(ctx: &Ctx<'_>, at: usize) -> bool {
-    ctx.starts_upper_case(at)
-        && ctx
-            .text()
-            .get(at..)
-            .is_some_and(|s| TYPE_WORDS.longest_at(s).is_some())
+    // the type word first: few words are one, and the case needs the original text
+    ctx.text()
+        .get(at..)
+        .is_some_and(|s| TYPE_WORDS.longest_at(s).is_some())
+        && ctx.starts_upper_case(at)
 }
 
 /// A number, or an approximation word before one: after a comma, a new clause.

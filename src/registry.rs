@@ -144,6 +144,44 @@ fn symbol_key_is(written: &str, key: &str) -> bool {
     expected.next().is_none()
 }
 
+/// `s.to_lowercase()`. Issuers are written in ASCII and the letters of Vietnamese,
+/// whose lower case [`vietnamese_lower_case`] knows without the Unicode tables
+/// (their search costs most of `to_lowercase`); any other letter takes them.
+fn lower_case(s: &str) -> String {
+    let mut lower = String::with_capacity(s.len());
+    for c in s.chars() {
+        match vietnamese_lower_case(c) {
+            Some(l) => lower.push(l),
+            None => return s.to_lowercase(),
+        }
+    }
+    lower
+}
+
+/// The lower case of ASCII and of the letters Vietnamese is written in; `None`
+/// for other characters. A test checks it against `char::to_lowercase` for every
+/// character.
+fn vietnamese_lower_case(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let lower = match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c,
+        // À–Þ but ×, and à–ÿ
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(code + 0x20)?,
+        '\u{DF}'..='\u{FF}' => c,
+        // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ: capital at the even code
+        '\u{102}' | '\u{110}' | '\u{128}' | '\u{168}' => char::from_u32(code + 1)?,
+        '\u{103}' | '\u{111}' | '\u{129}' | '\u{169}' => c,
+        // Ơ ơ, Ư ư
+        '\u{1A0}' | '\u{1AF}' => char::from_u32(code + 1)?,
+        '\u{1A1}' | '\u{1B0}' => c,
+        // Ạ ạ … Ỹ ỹ: capital at the even code
+        '\u{1EA0}'..='\u{1EF9}' => char::from_u32(code | 1)?,
+        _ => return None,
+    };
+    Some(lower)
+}
+
 /// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
 /// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both); both in lower case.
 fn issuer_fits(w: &str, k: &str) -> bool {
@@ -233,7 +271,7 @@ struct Query<'r> {
 impl Query<'_> {
     fn issuer_lower(&self) -> Option<&str> {
         self.issuer_lower
-            .get_or_init(|| self.r.issuer.as_deref().map(str::to_lowercase))
+            .get_or_init(|| self.r.issuer.as_deref().map(lower_case))
             .as_deref()
     }
 
@@ -417,6 +455,34 @@ mod tests {
                 d.canonical,
                 d.doc_type
             );
+        }
+    }
+
+    #[test]
+    fn vietnamese_lower_case_is_the_unicode_lower_case() {
+        let mut known = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(lower) = vietnamese_lower_case(c) {
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    lower.to_string(),
+                    "{c:?}"
+                );
+                known += 1;
+            }
+        }
+        assert!(known > 250, "only {known} characters");
+        for s in [
+            "Bộ Chính trị",
+            "BAN BÍ THƯ",
+            "ĐẢNG ỦY",
+            "ΟΔΟΣ",
+            "Σ",
+            "İ",
+            "",
+            "ǅ",
+        ] {
+            assert_eq!(lower_case(s), s.to_lowercase(), "{s}");
         }
     }
 

@@ -91,3 +91,20 @@ fn lists_and_dates_in_a_row() {
         repeat_to("Chỉ thị 05, 10 và 15, ngày 26/3/2018, ", n)
     });
 }
+
+#[test]
+fn breakdown_lists_in_a_row() {
+    assert_linear("trong đó", |n| {
+        repeat_to("12 chi bộ, trong đó 3 chi bộ ", n)
+    });
+}
+
+#[test]
+fn registrations_in_one_sentence() {
+    assert_linear("registrations", |n| {
+        format!(
+            "Năm 2022, {}",
+            repeat_to("33 đảng viên đăng ký học tập, ", n)
+        )
+    });
+}

@@ -52,43 +52,55 @@ fn value_of(m: &Match) -> Option<(u64, Approx)> {
     }
 }
 
-/// Every sum check in a document; `matches` are sorted by start and their indices
-/// are the records' indices.
-pub(crate) fn sum_checks(text: &str, matches: &[Match]) -> Vec<Check> {
-    let mut checks = Vec::new();
-    for i in 0..matches.len() {
-        let Some(fam) = family(&matches[i]) else {
-            continue;
-        };
-        let mut after = matches[i].end;
-        // (part, part, …)
-        if let Some(open) = opens_paren(text, after) {
-            if let Some((parts, close)) = chain(text, matches, i + 1, open, fam, true) {
-                checks.extend(check(matches, i, &parts));
-                after = close;
-            }
-        }
-        // , trong đó (có) part, part và part
-        if let Some(start) = opens_list(text, after) {
-            let first = matches.iter().position(|m| m.start >= start);
-            if let Some(first) = first.filter(|&f| matches[f].start == start) {
-                let part_family = family(&matches[first]);
-                let total = if part_family == Some(fam) {
-                    Some(i)
-                } else {
-                    // "23 chi bộ với 612 đảng viên, trong đó 12 chi bộ …"
-                    previous_joined_by_voi(text, matches, i)
-                        .filter(|&t| family(&matches[t]) == part_family)
-                };
-                if let (Some(total), Some(pf)) = (total, part_family) {
-                    if let Some((parts, _)) = chain(text, matches, first, start, pf, false) {
-                        checks.extend(check(matches, total, &parts));
-                    }
-                }
-            }
+/// The sum checks whose total is record `i`, or its neighbour before it joined by
+/// "với"; `matches` are sorted by start and their indices are the records' indices.
+#[inline]
+pub(crate) fn sum_checks_at(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Check>) {
+    // most records are of other kinds: they cost no call
+    if let Some(fam) = family(&matches[i]) {
+        sum_checks_of(text, matches, i, fam, checks);
+    }
+}
+
+fn sum_checks_of(text: &str, matches: &[Match], i: usize, fam: Family, checks: &mut Vec<Check>) {
+    let mut after = matches[i].end;
+    // (part, part, …)
+    if let Some(open) = opens_paren(text, after) {
+        if let Some((parts, close)) = chain(text, matches, i + 1, open, fam, true) {
+            checks.extend(check(matches, i, &parts));
+            after = close;
         }
     }
-    checks
+    // , trong đó (có) part, part và part
+    let Some(start) = opens_list(text, after) else {
+        return;
+    };
+    let Some(first) = record_at(matches, i, start) else {
+        return;
+    };
+    let part_family = family(&matches[first]);
+    let total = if part_family == Some(fam) {
+        Some(i)
+    } else {
+        // "23 chi bộ với 612 đảng viên, trong đó 12 chi bộ …"
+        previous_joined_by_voi(text, matches, i).filter(|&t| family(&matches[t]) == part_family)
+    };
+    if let (Some(total), Some(pf)) = (total, part_family) {
+        if let Some((parts, _)) = chain(text, matches, first, start, pf, false) {
+            checks.extend(check(matches, total, &parts));
+        }
+    }
+}
+
+/// The record that starts at `start`, a position after record `i` ends. The
+/// records are sorted, so a search after `i` finds it: a walk from the first record
+/// would make a document of many lists cost lists times records.
+fn record_at(matches: &[Match], i: usize, start: usize) -> Option<usize> {
+    let first = i + 1 + matches.get(i + 1..)?.partition_point(|m| m.start < start);
+    matches
+        .get(first)
+        .is_some_and(|m| m.start == start)
+        .then_some(first)
 }
 
 /// "(" after the total: where the first part should start.
@@ -219,4 +231,43 @@ fn is_member_partition(matches: &[Match], parts: &[usize]) -> bool {
         && cats.len() == 2
         && cats.contains(&MemberCategory::FullMember)
         && cats.contains(&MemberCategory::ProbationaryMember)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Date, Precision};
+
+    proptest::proptest! {
+        /// The search finds what a walk from the first record finds.
+        #[test]
+        fn record_at_finds_what_a_walk_from_the_first_finds(
+            mut spans in proptest::collection::vec((0usize..40, 0usize..6), 1..12),
+            pick in 0usize..12,
+            gap in 0usize..8,
+        ) {
+            spans.sort_unstable();
+            let matches: Vec<Match> = spans
+                .iter()
+                .map(|&(start, len)| Match {
+                    start,
+                    end: start + len,
+                    data: RecordData::Date(Date {
+                        value: String::new(),
+                        precision: Precision::Year,
+                    }),
+                    richness: 0,
+                    diagnostics: vec![],
+                })
+                .collect();
+            let i = pick % matches.len();
+            // a list opens at least a byte after the record's end
+            let start = matches[i].end + 1 + gap;
+            let walked = matches
+                .iter()
+                .position(|m| m.start >= start)
+                .filter(|&f| matches[f].start == start);
+            proptest::prop_assert_eq!(record_at(&matches, i, start), walked);
+        }
+    }
 }

@@ -601,16 +601,49 @@ fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
     } else {
         Cow::Borrowed(written)
     };
+    // pushed into a string of the right size: `concat` and `format!` cost several
+    // times as much, and every numbered reference has a canonical form
     Some(match style {
-        Style::Party | Style::OldState => [number, "-", &symbol].concat(),
-        Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
+        Style::Party | Style::OldState => joined(&[number, "-", &symbol]),
+        Style::StateLegal => {
+            let mut year = [0u8; 11];
+            joined(&[number, "/", decimal(r.year?, &mut year), "/", &symbol])
+        }
         // "45/HD-BTCTW": a Party issuer, written in the State shape
         Style::StateAdministrative if party_issuer(&symbol) => {
-            format!("{number}-{}", symbol.replacen('-', "/", 1))
+            joined(&[number, "-", &symbol.replacen('-', "/", 1)])
         }
-        Style::StateAdministrative => [number, "/", &symbol].concat(),
+        Style::StateAdministrative => joined(&[number, "/", &symbol]),
         Style::NumberOnly => return None,
     })
+}
+
+/// The parts one after the other, in one allocation.
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `n` in decimal, written into `buf` (room for any `i32`).
+fn decimal(n: i32, buf: &mut [u8; 11]) -> &str {
+    let mut rest = n.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
 /// Whether a State-shaped symbol names a Party issuer ("HD-BTCTW", "KH-TU").
@@ -988,11 +1021,11 @@ fn title_after(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 /// Whether a capitalised document type word starts at `at` ("Nghị quyết", "Chỉ
 /// thị"): a reference that another record's free text must stop before.
 pub(crate) fn starts_reference(ctx: &Ctx<'_>, at: usize) -> bool {
-    ctx.starts_upper_case(at)
-        && ctx
-            .text()
-            .get(at..)
-            .is_some_and(|s| TYPE_WORDS.longest_at(s).is_some())
+    // the type word first: few words are one, and the case needs the original text
+    ctx.text()
+        .get(at..)
+        .is_some_and(|s| TYPE_WORDS.longest_at(s).is_some())
+        && ctx.starts_upper_case(at)
 }
 
 /// A number, or an approximation word before one: after a comma, a new clause.
@@ -1109,52 +1142,47 @@ impl Vocabulary for Misspelt {
     }
 }
 
-/// `date` checks: a reference's date must fall in the term it names ("Nghị quyết
-/// số 04-NQ/TW ngày 30/10/2016 của Hội nghị Trung ương 4 khóa XII"). `expected` is
-/// the term written, `found` the term in force on the date (from the registry's
+/// The `date` check of record `i`: a reference's date must fall in the term it
+/// names ("Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Hội nghị Trung ương 4 khóa
+/// XII"). `expected` is the term written, `found` the term in force on the date (from the registry's
 /// congress dates).
 ///
 /// A date outside the term of a registry document with the same number is not
 /// flagged: numbering restarts each term and the registry is not complete, so such
 /// a date far more often names another document with that number than an error.
-pub(crate) fn date_checks(matches: &[Match]) -> Vec<crate::extraction::Check> {
-    let mut checks = Vec::new();
-    for (i, m) in matches.iter().enumerate() {
-        let RecordData::DocumentRef(r) = &m.data else {
-            continue;
-        };
-        // only a written term is checked: most references name none, and reading
-        // their dates would find nothing to compare
-        let Some(term) = r.term else {
-            continue;
-        };
-        let Some(date) = r
-            .date
-            .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        else {
-            continue;
-        };
-        let Some(found) = crate::registry::term_on(date) else {
-            continue;
-        };
-        // Central Committee terms date only central Party documents; a council's or
-        // the National Assembly's "khóa" counts other terms
-        if !is_central_party(r) {
-            continue;
-        }
-        let ok = term == found;
-        let expected = if ok { found } else { term };
-        checks.push(crate::extraction::Check {
-            check: crate::extraction::CheckKind::Date,
-            total: i,
-            parts: vec![],
-            expected: f64::from(expected),
-            found: f64::from(found),
-            ok,
-        });
+#[inline]
+pub(crate) fn date_check_at(matches: &[Match], i: usize) -> Option<crate::extraction::Check> {
+    // most records are of other kinds: they cost no call
+    let RecordData::DocumentRef(r) = &matches[i].data else {
+        return None;
+    };
+    date_check_of(r, i)
+}
+
+fn date_check_of(r: &DocumentRef, i: usize) -> Option<crate::extraction::Check> {
+    // only a written term is checked: most references name none, and reading
+    // their dates would find nothing to compare
+    let term = r.term?;
+    let date = r
+        .date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+    let found = crate::registry::term_on(date)?;
+    // Central Committee terms date only central Party documents; a council's or
+    // the National Assembly's "khóa" counts other terms
+    if !is_central_party(r) {
+        return None;
     }
-    checks
+    let ok = term == found;
+    let expected = if ok { found } else { term };
+    Some(crate::extraction::Check {
+        check: crate::extraction::CheckKind::Date,
+        total: i,
+        parts: vec![],
+        expected: f64::from(expected),
+        found: f64::from(found),
+        ok,
+    })
 }
 
 /// A document of the Central Committee, the Politburo or the Secretariat.
@@ -1176,7 +1204,8 @@ mod tests {
     use super::*;
     use crate::text::normalize::fold;
 
-    /// [`date_checks`] as it read every date before asking for a term.
+    /// [`date_check_at`] over every record, as it read every date before asking
+    /// for a term.
     fn date_checks_reading_every_date(matches: &[Match]) -> Vec<crate::extraction::Check> {
         let mut checks = Vec::new();
         for (i, m) in matches.iter().enumerate() {
@@ -1257,7 +1286,9 @@ mod tests {
                 }
             }
         }
-        let checks = date_checks(&matches);
+        let checks: Vec<_> = (0..matches.len())
+            .filter_map(|i| date_check_at(&matches, i))
+            .collect();
         assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
         assert_eq!(checks, date_checks_reading_every_date(&matches));
     }
@@ -1305,6 +1336,72 @@ mod tests {
             }
         }
         assert!(read >= modifiers.len(), "only {read} modifiers read");
+    }
+
+    /// [`canonical`] as it was written with `concat` and `format!`.
+    fn canonical_by_format(r: &DocumentRef, style: Style) -> Option<String> {
+        let number = r.number.as_deref()?;
+        let written = r.symbol.as_deref()?;
+        let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+        let symbol = compact.replace("TƯ", "TW").replace("T.Ư", "TW");
+        Some(match style {
+            Style::Party | Style::OldState => format!("{number}-{symbol}"),
+            Style::StateLegal => format!("{number}/{}/{symbol}", r.year?),
+            Style::StateAdministrative if party_issuer(&symbol) => {
+                format!("{number}-{}", symbol.replacen('-', "/", 1))
+            }
+            Style::StateAdministrative => format!("{number}/{symbol}"),
+            Style::NumberOnly => return None,
+        })
+    }
+
+    #[test]
+    fn canonical_is_what_format_writes() {
+        let styles = [
+            Style::Party,
+            Style::OldState,
+            Style::StateLegal,
+            Style::StateAdministrative,
+            Style::NumberOnly,
+        ];
+        let symbols = [
+            None,
+            Some("CT/TW"),
+            Some("NQ- CP"),
+            Some("HD-BTCTW"),
+            Some("QĐ-TTg"),
+            Some("CT/TƯ"),
+            Some("KH/T.Ư"),
+            Some(""),
+        ];
+        let years = [
+            None,
+            Some(2020),
+            Some(0),
+            Some(7),
+            Some(-45),
+            Some(i32::MIN),
+            Some(i32::MAX),
+        ];
+        for style in styles {
+            for symbol in symbols {
+                for number in [None, Some("05"), Some("30a")] {
+                    for year in years {
+                        let r = DocumentRef {
+                            number: number.map(str::to_string),
+                            symbol: symbol.map(str::to_string),
+                            year,
+                            ..DocumentRef::default()
+                        };
+                        assert_eq!(
+                            canonical(&r, style),
+                            canonical_by_format(&r, style),
+                            "{r:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

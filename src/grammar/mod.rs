@@ -87,11 +87,24 @@ pub(crate) static GRAMMARS: &[&Grammar] = &[
 /// Relates records to each other: fills fields that come from a neighbour (the
 /// period of a registration) and returns the checks. `matches` are sorted by start;
 /// their indices are the records' indices.
+///
+/// One pass over the records does it all: a document has many, each is large, and
+/// every pass over them waits for memory about once a record.
 pub(crate) fn relate(text: &str, matches: &mut [Match]) -> Vec<crate::extraction::Check> {
-    rate::attach_periods(text, matches);
-    let mut checks = breakdown::sum_checks(text, matches);
-    checks.extend(rate::rate_checks(text, matches));
-    checks.extend(document_ref::date_checks(matches));
+    let mut periods = rate::PeriodFinder::default();
+    let mut checks = Vec::new();
+    let mut rates = Vec::new();
+    let mut dates = Vec::new();
+    for i in 0..matches.len() {
+        periods.see(text, matches, i);
+        breakdown::sum_checks_at(text, matches, i, &mut checks);
+        rate::rate_checks_at(text, matches, i, &mut rates);
+        dates.extend(document_ref::date_check_at(matches, i));
+    }
+    periods.finish(text, matches);
+    // sum, rate and date checks in that order before the stable sort, as always
+    checks.append(&mut rates);
+    checks.append(&mut dates);
     checks.sort_by_key(|c| (c.total, c.parts.first().copied()));
     checks
 }

@@ -216,6 +216,46 @@ fn generic_mentions_are_no_references() {
 }
 
 #[test]
+fn a_percentage_is_no_document_number() {
+    // the whole part of "14,58%" is no plan number; the percentage stands
+    let text = "luôn vượt chỉ tiêu kế hoạch 14,58%, trong đó khu vực kinh tế quốc doanh tăng.";
+    assert_eq!(refs(text), vec![], "{text}");
+    let out = baocao::extract(text);
+    assert!(
+        out.records
+            .iter()
+            .any(|r| matches!(&r.data, RecordData::Percentage(p) if p.value == 14.58)),
+        "{:?}",
+        out.records
+    );
+    for s in ["Chỉ thị 05, 14,5 %", "Kế hoạch 14.58%"] {
+        assert!(
+            refs(s)
+                .iter()
+                .all(|(_, d)| d.number.as_deref() != Some("14")),
+            "{s}"
+        );
+    }
+    // numbers on the same separators that are no percentage are still read
+    for (s, number) in [
+        (
+            "Chính phủ đã ban hành Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025.",
+            "66",
+        ),
+        ("trao quyết định số 98,99/QĐ-VKSTC ngày 9/6/2015.", "98"),
+        ("Nghị quyết 59, 70, 71,72 về công tác đối ngoại.", "71"),
+    ] {
+        assert!(
+            refs(s)
+                .iter()
+                .any(|(_, d)| d.number.as_deref() == Some(number)),
+            "{s}: {:?}",
+            refs(s)
+        );
+    }
+}
+
+#[test]
 fn a_misspelt_type_word_is_read_and_reported() {
     let out = baocao::extract("Thực hiện Chị thị 05 của Bộ Chính trị.");
     let RecordData::DocumentRef(d) = &out.records[0].data else {

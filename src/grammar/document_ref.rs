@@ -27,6 +27,7 @@ use crate::record::{DocumentRef, RecordData, RecordKind};
 use crate::text::date::day_month_year;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::{fold, is_word_char};
+use crate::text::number::continues_number;
 use crate::text::number_words::number_words;
 use crate::text::roman::roman;
 use crate::text::symbol::{doc_number, DocNumber, Style};
@@ -205,7 +206,9 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     // số 05-CT/TW, 30/2020/NĐ-CP, 05
     let number_at = so_prefix(text, pos).or_else(|| gap(text, pos));
     if let Some(n_at) = number_at {
-        if let Some(d) = doc_number(&text[n_at..]).filter(|_| starts_word(text, n_at)) {
+        if let Some(d) = doc_number(&text[n_at..])
+            .filter(|d| starts_word(text, n_at) && !whole_part_of_percentage(text, n_at, d))
+        {
             let (a, b) = d.number;
             r.number = Some(ctx.written(n_at + a, n_at + b));
             if let Some((s, e)) = d.symbol {
@@ -432,7 +435,7 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     if pos != at || count == 0 {
         return None;
     }
-    let d = doc_number(&text[at..])?;
+    let d = doc_number(&text[at..]).filter(|d| !whole_part_of_percentage(text, at, d))?;
     let mut r = DocumentRef {
         doc_type: doc_type.to_string(),
         number: Some(ctx.written(at + d.number.0, at + d.number.1)),
@@ -451,6 +454,23 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         data: RecordData::DocumentRef(r),
         diagnostics: vec![],
     })
+}
+
+/// Whether the number read at `at` is the whole part of a percentage ("14" in
+/// "vượt chỉ tiêu kế hoạch 14,58%"): a figure, no document's number. Only a
+/// percentage tells: "số 66.7/2025/NQ-CP", "số 98,99/QĐ-VKSTC" and "Nghị quyết 59,
+/// 70, 71,72" carry numbers on the same separators.
+fn whole_part_of_percentage(text: &str, at: usize, d: &DocNumber) -> bool {
+    let after = at + d.number.1;
+    let bytes = text.as_bytes();
+    if !bytes.get(after + 1).is_some_and(u8::is_ascii_digit) || !continues_number(bytes, after + 1)
+    {
+        return false;
+    }
+    let fraction = &bytes[after + 1..];
+    let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+    let sign = &fraction[digits..];
+    sign.starts_with(b"%") || sign.starts_with(b" %")
 }
 
 /// Whether `s` can end with a document number ("05", "18-NQ/TW", "05 - CT/TW",

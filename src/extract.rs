@@ -303,7 +303,7 @@ impl Extractor {
         lookback: usize,
     ) -> Result<Vec<Match>, StartedTooEarly> {
         let text_len = ctx.view.as_str().len();
-        let mut policy = OverlapPolicy::new(text_len, lookback);
+        let mut policy = OverlapPolicy::new(text_len, lookback, starts.len());
         for &(at, set) in starts {
             policy.advance(at);
             for g in set.iter() {
@@ -467,17 +467,26 @@ impl GrammarSet {
 /// bytes past the end of every pending candidate, nothing still to come can overlap
 /// them: they are settled then, which gives the same winners as ranking all
 /// candidates at once while keeping only the pending ones in memory. O(n log n).
+///
+/// The pending candidates wait behind the winners in the vector that becomes the
+/// result, and the losers are dropped where they lie: a match is large, and a
+/// winner is never moved again unless a loser before it leaves a gap.
 struct OverlapPolicy {
     lookback: usize,
-    /// Candidates not settled yet, with the grammar that made them.
-    pending: Vec<(usize, Match)>,
+    /// The winners so far, in order of their starts, then the pending candidates
+    /// from `first_pending` on.
+    found: Vec<Match>,
+    first_pending: usize,
+    /// The grammar that made each pending candidate.
+    pending_grammars: Vec<usize>,
     /// Where the last-ending pending candidate ends.
     pending_end: usize,
     /// The bytes taken by the winners so far.
     taken: ByteSet,
     /// Rank keys of the pending candidates, reused between settlements.
     order: Vec<Rank>,
-    winners: Vec<Match>,
+    /// Which pending candidates win, reused between settlements.
+    keep: Vec<bool>,
 }
 
 /// How a candidate ranks, best first: longer, richer, earlier, grammar listed
@@ -489,20 +498,28 @@ type Rank = (Reverse<usize>, Reverse<u8>, usize, usize, usize);
 struct StartedTooEarly;
 
 impl OverlapPolicy {
-    fn new(text_len: usize, lookback: usize) -> Self {
+    /// A policy for a text of `text_len` bytes, with room for `expected` candidates
+    /// (room for too many costs address space only, too few costs copies).
+    fn new(text_len: usize, lookback: usize, expected: usize) -> Self {
         OverlapPolicy {
             lookback,
-            pending: Vec::new(),
+            found: Vec::with_capacity(expected),
+            first_pending: 0,
+            pending_grammars: Vec::new(),
             pending_end: 0,
             taken: ByteSet::new(text_len),
             order: Vec::new(),
-            winners: Vec::new(),
+            keep: Vec::new(),
         }
+    }
+
+    fn has_pending(&self) -> bool {
+        self.first_pending < self.found.len()
     }
 
     /// The next trigger is at `at`: settles what nothing from there on can overlap.
     fn advance(&mut self, at: usize) {
-        if !self.pending.is_empty() && self.pending_end.saturating_add(self.lookback) <= at {
+        if self.has_pending() && self.pending_end.saturating_add(self.lookback) <= at {
             self.settle();
         }
     }
@@ -513,56 +530,77 @@ impl OverlapPolicy {
             return Err(StartedTooEarly);
         }
         self.pending_end = self.pending_end.max(m.end);
-        self.pending.push((grammar, m));
+        self.found.push(m);
+        self.pending_grammars.push(grammar);
         Ok(())
     }
 
-    /// Picks the winners among the pending candidates.
+    /// Picks the winners among the pending candidates. A lone candidate wins
+    /// outright: nothing pending overlaps it, and nothing settled reaches it.
     fn settle(&mut self) {
-        let first_winner = self.winners.len();
-        if self.pending.len() == 1 {
-            self.winners.extend(self.pending.drain(..).map(|(_, m)| m));
-            return;
-        }
-        self.order.clear();
-        self.order
-            .extend(self.pending.iter().enumerate().map(|(i, (g, m))| {
-                (
-                    Reverse(m.end - m.start),
-                    Reverse(m.richness),
-                    m.start,
-                    *g,
-                    i,
-                )
-            }));
-        self.order.sort_unstable();
-        let mut keep = vec![false; self.pending.len()];
-        for &(.., i) in &self.order {
-            let m = &self.pending[i].1;
-            if !self.taken.any(m.start, m.end) {
-                self.taken.fill(m.start, m.end);
-                keep[i] = true;
+        if self.found.len() - self.first_pending > 1 {
+            self.mark_winners();
+            self.drop_losers();
+            // a match that starts before its trigger can start before an earlier one's
+            let settled = &mut self.found[self.first_pending..];
+            if !settled.is_sorted_by_key(|m| m.start) {
+                settled.sort_by_key(|m| m.start);
             }
         }
-        self.winners.extend(
-            self.pending
-                .drain(..)
-                .zip(keep)
-                .filter_map(|((_, m), keep)| keep.then_some(m)),
+        self.pending_grammars.clear();
+        self.first_pending = self.found.len();
+    }
+
+    /// Ranks the pending candidates and marks in `keep` those that overlap no
+    /// better one.
+    fn mark_winners(&mut self) {
+        let pending = &self.found[self.first_pending..];
+        self.order.clear();
+        self.order.extend(
+            pending
+                .iter()
+                .zip(&self.pending_grammars)
+                .enumerate()
+                .map(|(i, (m, &g))| (Reverse(m.end - m.start), Reverse(m.richness), m.start, g, i)),
         );
-        // a match that starts before its trigger can start before an earlier one's
-        let settled = &mut self.winners[first_winner..];
-        if !settled.is_sorted_by_key(|m| m.start) {
-            settled.sort_by_key(|m| m.start);
+        self.order.sort_unstable();
+        self.keep.clear();
+        self.keep.resize(pending.len(), false);
+        for &(.., i) in &self.order {
+            let m = &pending[i];
+            if !self.taken.any(m.start, m.end) {
+                self.taken.fill(m.start, m.end);
+                self.keep[i] = true;
+            }
         }
+    }
+
+    /// Closes the gaps the losers leave among the pending candidates, keeping the
+    /// winners in order, and drops the losers.
+    fn drop_losers(&mut self) {
+        let mut next_winner = self.first_pending;
+        for (i, &keep) in self.keep.iter().enumerate() {
+            if keep {
+                let at = self.first_pending + i;
+                if at != next_winner {
+                    self.found.swap(next_winner, at);
+                }
+                next_winner += 1;
+            }
+        }
+        self.found.truncate(next_winner);
     }
 
     /// The winners, in order of their starts.
     fn finish(mut self) -> Vec<Match> {
-        if !self.pending.is_empty() {
+        if self.has_pending() {
             self.settle();
         }
-        self.winners
+        // the room reserved for candidates that lost is not the caller's to keep
+        if self.found.capacity() / 2 > self.found.len() {
+            self.found.shrink_to_fit();
+        }
+        self.found
     }
 }
 
@@ -717,7 +755,7 @@ mod tests {
                 .iter()
                 .map(|&(g, at, back, len, rich)| (g, at.saturating_sub(back), at.saturating_sub(back) + len, rich))
                 .collect();
-            let mut policy = OverlapPolicy::new(500, 8);
+            let mut policy = OverlapPolicy::new(500, 8, 0);
             for (&(g, at, ..), &(_, s, e, rich)) in found.iter().zip(&candidates) {
                 policy.advance(at);
                 proptest::prop_assert!(policy.offer(g, candidate(s, e, rich), at).is_ok());
@@ -729,7 +767,7 @@ mod tests {
 
     #[test]
     fn a_match_starting_too_far_before_its_trigger_is_refused() {
-        let mut policy = OverlapPolicy::new(100, 8);
+        let mut policy = OverlapPolicy::new(100, 8, 0);
         policy.advance(50);
         assert_eq!(policy.offer(0, candidate(42, 60, 0), 50), Ok(()));
         assert_eq!(

@@ -307,13 +307,14 @@ impl Extractor {
         for &(at, set) in starts {
             policy.advance(at);
             for g in set.iter() {
-                let Some(m) = (self.grammars[g].parse)(ctx, at) else {
-                    continue;
-                };
-                if m.start < m.end && m.end <= text_len {
-                    stats.candidates += 1;
-                    stats.candidate_bytes += m.end - m.start;
-                    policy.offer(g, m, at)?;
+                let found = (self.grammars[g].parse)(ctx, at);
+                if let Some(m) = &found {
+                    if m.start < m.end && m.end <= text_len {
+                        stats.candidates += 1;
+                        stats.candidate_bytes += m.end - m.start;
+                        policy.admit(m, at)?;
+                        policy.offer(g, found);
+                    }
                 }
             }
         }
@@ -530,15 +531,23 @@ impl OverlapPolicy {
         }
     }
 
-    /// A candidate found at the trigger at `at`.
-    fn offer(&mut self, grammar: usize, m: Match, at: usize) -> Result<(), StartedTooEarly> {
+    /// Checks a candidate found at the trigger at `at` before it is offered.
+    fn admit(&mut self, m: &Match, at: usize) -> Result<(), StartedTooEarly> {
         if m.start.saturating_add(self.lookback) < at {
             return Err(StartedTooEarly);
         }
         self.pending_end = self.pending_end.max(m.end);
-        self.found.push(m);
-        self.pending_grammars.push(grammar);
         Ok(())
+    }
+
+    /// An admitted candidate, if the grammar found one. It is taken as the grammar
+    /// gave it: a match moved out of its `Option` first is copied once more on the
+    /// way.
+    fn offer(&mut self, grammar: usize, found: Option<Match>) {
+        if found.is_some() {
+            self.found.extend(found);
+            self.pending_grammars.push(grammar);
+        }
     }
 
     /// Picks the winners among the pending candidates. A lone candidate wins
@@ -764,7 +773,9 @@ mod tests {
             let mut policy = OverlapPolicy::new(500, 8, 0);
             for (&(g, at, ..), &(_, s, e, rich)) in found.iter().zip(&candidates) {
                 policy.advance(at);
-                proptest::prop_assert!(policy.offer(g, candidate(s, e, rich), at).is_ok());
+                let m = candidate(s, e, rich);
+                proptest::prop_assert!(policy.admit(&m, at).is_ok());
+                policy.offer(g, Some(m));
             }
             let winners: Vec<_> = policy.finish().iter().map(|m| (m.start, m.end)).collect();
             proptest::prop_assert_eq!(winners, rank_all_at_once(&candidates));
@@ -775,9 +786,9 @@ mod tests {
     fn a_match_starting_too_far_before_its_trigger_is_refused() {
         let mut policy = OverlapPolicy::new(100, 8, 0);
         policy.advance(50);
-        assert_eq!(policy.offer(0, candidate(42, 60, 0), 50), Ok(()));
+        assert_eq!(policy.admit(&candidate(42, 60, 0), 50), Ok(()));
         assert_eq!(
-            policy.offer(0, candidate(41, 60, 0), 50),
+            policy.admit(&candidate(41, 60, 0), 50),
             Err(StartedTooEarly)
         );
     }

@@ -325,47 +325,75 @@ impl Extractor {
     /// trigger words at word boundaries and the first digit of every digit run.
     fn trigger_positions(&self, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
         let text = ctx.view.as_str();
-        let mut words: Vec<(usize, GrammarSet)> = Vec::new();
-        if let Some(ac) = &self.words {
-            for m in ac.find_overlapping_iter(text) {
-                if starts_word(text, m.start()) && ends_word(text, m.end()) {
-                    let p = m.pattern().as_usize();
-                    let mut set = self.word_grammars[p];
-                    let capitalised = self.capitalised_grammars[p];
-                    if !capitalised.is_empty() && ctx.starts_upper_case(m.start()) {
-                        set = set.union(capitalised);
-                    }
-                    if !set.is_empty() {
-                        words.push((m.start(), set));
-                    }
-                }
-            }
-        }
-        // the automaton reports matches by their end; a few overlap
-        words.sort_unstable_by_key(|&(at, _)| at);
         let digits = if self.digit_grammars.is_empty() {
             Vec::new()
         } else {
             number_starts(text.as_bytes())
         };
-        let digits = digits.into_iter().map(|i| (i, self.digit_grammars));
-        let mut merged: Vec<(usize, GrammarSet)> = Vec::with_capacity(words.len());
-        let mut words = words.into_iter().peekable();
-        let mut digits = digits.peekable();
-        loop {
-            let next = match (words.peek(), digits.peek()) {
-                (Some(w), Some(d)) if w.0 <= d.0 => words.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => digits.next(),
-                (Some(_), None) => words.next(),
-                (None, None) => break,
-            };
-            let Some((at, set)) = next else { break };
-            match merged.last_mut() {
-                Some(last) if last.0 == at => last.1 = last.1.union(set),
-                _ => merged.push((at, set)),
+        let mut digits = digits.into_iter().peekable();
+        let mut starts = Vec::new();
+        if let Some(ac) = &self.words {
+            // The automaton reports matches by their end. Placing the digit runs up to
+            // a match's end first keeps every position placed at or before it, so the
+            // match's start goes in at most its own length from the back.
+            for m in ac.find_overlapping_iter(text) {
+                while let Some(at) = digits.next_if(|&at| at <= m.end()) {
+                    place(&mut starts, at, self.digit_grammars);
+                }
+                if let Some(set) = self.word_trigger(ctx, m.start(), m.end(), m.pattern()) {
+                    place(&mut starts, m.start(), set);
+                }
             }
         }
-        merged
+        for at in digits {
+            place(&mut starts, at, self.digit_grammars);
+        }
+        starts
+    }
+
+    /// The grammars that the automaton's match of `pattern` at `start..end` starts:
+    /// none unless it is a whole word.
+    fn word_trigger(
+        &self,
+        ctx: &Ctx<'_>,
+        start: usize,
+        end: usize,
+        pattern: aho_corasick::PatternID,
+    ) -> Option<GrammarSet> {
+        let text = ctx.view.as_str();
+        if !(starts_word(text, start) && ends_word(text, end)) {
+            return None;
+        }
+        let mut set = self.word_grammars[pattern];
+        let capitalised = self.capitalised_grammars[pattern];
+        if !capitalised.is_empty() && ctx.starts_upper_case(start) {
+            set = set.union(capitalised);
+        }
+        (!set.is_empty()).then_some(set)
+    }
+}
+
+/// Adds trigger position `at` to the sorted `starts`, or its grammars to the entry
+/// already there; costs the number of positions after `at`.
+#[inline]
+fn place(starts: &mut Vec<(usize, GrammarSet)>, at: usize, set: GrammarSet) {
+    match starts.last_mut() {
+        Some(last) if last.0 == at => last.1 = last.1.union(set),
+        Some(last) if last.0 > at => place_inside(starts, at, set),
+        _ => starts.push((at, set)),
+    }
+}
+
+/// [`place`] for a position before the last one placed.
+#[cold]
+fn place_inside(starts: &mut Vec<(usize, GrammarSet)>, at: usize, set: GrammarSet) {
+    let after = starts
+        .iter()
+        .rposition(|&(placed, _)| placed <= at)
+        .map_or(0, |i| i + 1);
+    match after.checked_sub(1).map(|i| &mut starts[i]) {
+        Some(same) if same.0 == at => same.1 = same.1.union(set),
+        _ => starts.insert(after, (at, set)),
     }
 }
 
@@ -861,6 +889,64 @@ mod tests {
         };
         assert!(found(dfa).len() > 10);
         assert_eq!(found(dfa), found(&nfa));
+    }
+
+    /// Trigger positions the plain way: all of them, sorted, then merged.
+    fn trigger_positions_by_sorting(ex: &Extractor, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
+        let text = ctx.view.as_str();
+        let mut all: Vec<(usize, GrammarSet)> = ex.words.as_ref().map_or(Vec::new(), |ac| {
+            ac.find_overlapping_iter(text)
+                .filter_map(|m| {
+                    let set = ex.word_trigger(ctx, m.start(), m.end(), m.pattern())?;
+                    Some((m.start(), set))
+                })
+                .collect()
+        });
+        if !ex.digit_grammars.is_empty() {
+            all.extend(
+                number_starts(text.as_bytes())
+                    .into_iter()
+                    .map(|at| (at, ex.digit_grammars)),
+            );
+        }
+        all.sort_by_key(|&(at, _)| at);
+        let mut merged: Vec<(usize, GrammarSet)> = Vec::new();
+        for (at, set) in all {
+            match merged.last_mut() {
+                Some(last) if last.0 == at => last.1 = last.1.union(set),
+                _ => merged.push((at, set)),
+            }
+        }
+        merged
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn placing_trigger_positions_as_found_gives_the_sorted_merge(
+            pieces in proptest::collection::vec((0usize..1000, 0usize..4), 0..80),
+            person_only in proptest::bool::ANY,
+        ) {
+            static PEOPLE: OnceLock<Extractor> = OnceLock::new();
+            let ex = if person_only {
+                PEOPLE.get_or_init(|| Extractor::builder().kinds([RecordKind::Person]).build().unwrap())
+            } else {
+                default_extractor()
+            };
+            // trigger words, some capitalised, run together or apart, among numbers
+            const OTHERS: [&str; 8] = ["5", "12", "2020", "3,5", "Văn", "Hà", "x", "-"];
+            let mut text = String::new();
+            for (i, gap) in pieces {
+                let piece = ex.patterns.get(i).map_or(OTHERS[i % OTHERS.len()], String::as_str);
+                text.push_str(piece);
+                text.push_str(["", " ", ", ", "."][gap]);
+            }
+            let view = Normalized::new(&text);
+            let ctx = Ctx::new(&view, &text, None);
+            proptest::prop_assert_eq!(
+                ex.trigger_positions(&ctx),
+                trigger_positions_by_sorting(ex, &ctx)
+            );
+        }
     }
 
     #[test]

@@ -248,15 +248,25 @@ impl Extractor {
         // the standard library can collect the records into the winners' allocation
         let records: Vec<Record> = winners
             .into_iter()
-            .map(|m| {
-                let span = view.original_span(m.start, m.end);
-                diagnostics.extend(m.diagnostics);
-                Record {
-                    span,
-                    text: text[span.range()].to_string(),
-                    data: m.data,
-                }
-            })
+            .map(
+                |Match {
+                     start,
+                     end,
+                     data,
+                     diagnostics: own,
+                     ..
+                 }| {
+                    let span = view.original_span(start, end);
+                    if !own.is_empty() {
+                        diagnostics.extend(own);
+                    }
+                    Record {
+                        span,
+                        text: text[span.range()].to_string(),
+                        data,
+                    }
+                },
+            )
             .collect();
         let extraction = Extraction {
             schema: SCHEMA.to_string(),

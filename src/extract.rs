@@ -248,15 +248,25 @@ impl Extractor {
         // the standard library can collect the records into the winners' allocation
         let records: Vec<Record> = winners
             .into_iter()
-            .map(|m| {
-                let span = view.original_span(m.start, m.end);
-                diagnostics.extend(m.diagnostics);
-                Record {
-                    span,
-                    text: text[span.range()].to_string(),
-                    data: m.data,
-                }
-            })
+            .map(
+                |Match {
+                     start,
+                     end,
+                     data,
+                     diagnostics: own,
+                     ..
+                 }| {
+                    let span = view.original_span(start, end);
+                    if !own.is_empty() {
+                        diagnostics.extend(own);
+                    }
+                    Record {
+                        span,
+                        text: text[span.range()].to_string(),
+                        data,
+                    }
+                },
+            )
             .collect();
         let extraction = Extraction {
             schema: SCHEMA.to_string(),
@@ -303,17 +313,18 @@ impl Extractor {
         lookback: usize,
     ) -> Result<Vec<Match>, StartedTooEarly> {
         let text_len = ctx.view.as_str().len();
-        let mut policy = OverlapPolicy::new(text_len, lookback);
+        let mut policy = OverlapPolicy::new(text_len, lookback, starts.len());
         for &(at, set) in starts {
             policy.advance(at);
             for g in set.iter() {
-                let Some(m) = (self.grammars[g].parse)(ctx, at) else {
-                    continue;
-                };
-                if m.start < m.end && m.end <= text_len {
-                    stats.candidates += 1;
-                    stats.candidate_bytes += m.end - m.start;
-                    policy.offer(g, m, at)?;
+                let found = (self.grammars[g].parse)(ctx, at);
+                if let Some(m) = &found {
+                    if m.start < m.end && m.end <= text_len {
+                        stats.candidates += 1;
+                        stats.candidate_bytes += m.end - m.start;
+                        policy.admit(m, at)?;
+                        policy.offer(g, found);
+                    }
                 }
             }
         }
@@ -324,47 +335,75 @@ impl Extractor {
     /// trigger words at word boundaries and the first digit of every digit run.
     fn trigger_positions(&self, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
         let text = ctx.view.as_str();
-        let mut words: Vec<(usize, GrammarSet)> = Vec::new();
-        if let Some(ac) = &self.words {
-            for m in ac.find_overlapping_iter(text) {
-                if starts_word(text, m.start()) && ends_word(text, m.end()) {
-                    let p = m.pattern().as_usize();
-                    let mut set = self.word_grammars[p];
-                    let capitalised = self.capitalised_grammars[p];
-                    if !capitalised.is_empty() && ctx.starts_upper_case(m.start()) {
-                        set = set.union(capitalised);
-                    }
-                    if !set.is_empty() {
-                        words.push((m.start(), set));
-                    }
-                }
-            }
-        }
-        // the automaton reports matches by their end; a few overlap
-        words.sort_unstable_by_key(|&(at, _)| at);
         let digits = if self.digit_grammars.is_empty() {
             Vec::new()
         } else {
             number_starts(text.as_bytes())
         };
-        let digits = digits.into_iter().map(|i| (i, self.digit_grammars));
-        let mut merged: Vec<(usize, GrammarSet)> = Vec::with_capacity(words.len());
-        let mut words = words.into_iter().peekable();
-        let mut digits = digits.peekable();
-        loop {
-            let next = match (words.peek(), digits.peek()) {
-                (Some(w), Some(d)) if w.0 <= d.0 => words.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => digits.next(),
-                (Some(_), None) => words.next(),
-                (None, None) => break,
-            };
-            let Some((at, set)) = next else { break };
-            match merged.last_mut() {
-                Some(last) if last.0 == at => last.1 = last.1.union(set),
-                _ => merged.push((at, set)),
+        let mut digits = digits.into_iter().peekable();
+        let mut starts = Vec::new();
+        if let Some(ac) = &self.words {
+            // The automaton reports matches by their end. Placing the digit runs up to
+            // a match's end first keeps every position placed at or before it, so the
+            // match's start goes in at most its own length from the back.
+            for m in ac.find_overlapping_iter(text) {
+                while let Some(at) = digits.next_if(|&at| at <= m.end()) {
+                    place(&mut starts, at, self.digit_grammars);
+                }
+                if let Some(set) = self.word_trigger(ctx, m.start(), m.end(), m.pattern()) {
+                    place(&mut starts, m.start(), set);
+                }
             }
         }
-        merged
+        for at in digits {
+            place(&mut starts, at, self.digit_grammars);
+        }
+        starts
+    }
+
+    /// The grammars that the automaton's match of `pattern` at `start..end` starts:
+    /// none unless it is a whole word.
+    fn word_trigger(
+        &self,
+        ctx: &Ctx<'_>,
+        start: usize,
+        end: usize,
+        pattern: aho_corasick::PatternID,
+    ) -> Option<GrammarSet> {
+        let text = ctx.view.as_str();
+        if !(starts_word(text, start) && ends_word(text, end)) {
+            return None;
+        }
+        let mut set = self.word_grammars[pattern];
+        let capitalised = self.capitalised_grammars[pattern];
+        if !capitalised.is_empty() && ctx.starts_upper_case(start) {
+            set = set.union(capitalised);
+        }
+        (!set.is_empty()).then_some(set)
+    }
+}
+
+/// Adds trigger position `at` to the sorted `starts`, or its grammars to the entry
+/// already there; costs the number of positions after `at`.
+#[inline]
+fn place(starts: &mut Vec<(usize, GrammarSet)>, at: usize, set: GrammarSet) {
+    match starts.last_mut() {
+        Some(last) if last.0 == at => last.1 = last.1.union(set),
+        Some(last) if last.0 > at => place_inside(starts, at, set),
+        _ => starts.push((at, set)),
+    }
+}
+
+/// [`place`] for a position before the last one placed.
+#[cold]
+fn place_inside(starts: &mut Vec<(usize, GrammarSet)>, at: usize, set: GrammarSet) {
+    let after = starts
+        .iter()
+        .rposition(|&(placed, _)| placed <= at)
+        .map_or(0, |i| i + 1);
+    match after.checked_sub(1).map(|i| &mut starts[i]) {
+        Some(same) if same.0 == at => same.1 = same.1.union(set),
+        _ => starts.insert(after, (at, set)),
     }
 }
 
@@ -401,8 +440,9 @@ fn trigger_automaton(patterns: &[String]) -> AhoCorasick {
 /// the whole ("tăng13,82%" is no share of 82%).
 fn number_starts(bytes: &[u8]) -> Vec<usize> {
     // Most blocks of prose hold no digit; testing a whole block at once (a loop
-    // without early exit, which the compiler turns into vector code) skips them.
-    const BLOCK: usize = 32;
+    // without early exit, which the compiler turns into vector code) skips them. In
+    // the others, a mask of the digits gives the first digit of every run at once.
+    const BLOCK: usize = 64;
     let mut starts = Vec::new();
     let mut after_digit = false;
     for (b, block) in bytes.chunks(BLOCK).enumerate() {
@@ -410,16 +450,42 @@ fn number_starts(bytes: &[u8]) -> Vec<usize> {
             after_digit = false;
             continue;
         }
-        for (i, c) in block.iter().enumerate() {
-            let digit = c.is_ascii_digit();
-            let at = b * BLOCK + i;
-            if digit && !after_digit && !continues_number(bytes, at) {
+        let digits = block.chunks(8).enumerate().fold(0u64, |mask, (i, eight)| {
+            mask | u64::from(digit_bits(eight)) << (8 * i)
+        });
+        let mut run_starts = digits & !(digits << 1 | u64::from(after_digit));
+        after_digit = digits >> (block.len() - 1) & 1 == 1;
+        while run_starts != 0 {
+            let at = b * BLOCK + run_starts.trailing_zeros() as usize;
+            run_starts &= run_starts - 1; // clears the lowest bit
+            if !continues_number(bytes, at) {
                 starts.push(at);
             }
-            after_digit = digit;
         }
     }
     starts
+}
+
+/// The ASCII digits among at most eight bytes, one bit each (bit i: byte i), all
+/// eight bytes tested at once in a 64-bit word.
+#[inline]
+fn digit_bits(eight: &[u8]) -> u8 {
+    const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = <[u8; 8]>::try_from(eight).unwrap_or_else(|_| {
+        let mut padded = [0; 8];
+        padded[..eight.len().min(8)].copy_from_slice(&eight[..eight.len().min(8)]);
+        padded
+    });
+    let x = u64::from_le_bytes(word);
+    let low = x & LOW_SEVEN;
+    // adding to seven bits never carries into the next byte; the high bit says
+    // whether the seven were at least '0', or more than '9'
+    let from_zero = low + 0x5050_5050_5050_5050;
+    let past_nine = low + 0x4646_4646_4646_4646;
+    let digits = from_zero & !past_nine & !x & HIGH;
+    // gathers the eight high bits into the top byte, byte i's into bit i
+    ((digits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// How far before its trigger a match may start: a grammar reads a word or two back
@@ -467,17 +533,26 @@ impl GrammarSet {
 /// bytes past the end of every pending candidate, nothing still to come can overlap
 /// them: they are settled then, which gives the same winners as ranking all
 /// candidates at once while keeping only the pending ones in memory. O(n log n).
+///
+/// The pending candidates wait behind the winners in the vector that becomes the
+/// result, and the losers are dropped where they lie: a match is large, and a
+/// winner is never moved again unless a loser before it leaves a gap.
 struct OverlapPolicy {
     lookback: usize,
-    /// Candidates not settled yet, with the grammar that made them.
-    pending: Vec<(usize, Match)>,
+    /// The winners so far, in order of their starts, then the pending candidates
+    /// from `first_pending` on.
+    found: Vec<Match>,
+    first_pending: usize,
+    /// The grammar that made each pending candidate.
+    pending_grammars: Vec<usize>,
     /// Where the last-ending pending candidate ends.
     pending_end: usize,
     /// The bytes taken by the winners so far.
     taken: ByteSet,
     /// Rank keys of the pending candidates, reused between settlements.
     order: Vec<Rank>,
-    winners: Vec<Match>,
+    /// Which pending candidates win, reused between settlements.
+    keep: Vec<bool>,
 }
 
 /// How a candidate ranks, best first: longer, richer, earlier, grammar listed
@@ -489,80 +564,117 @@ type Rank = (Reverse<usize>, Reverse<u8>, usize, usize, usize);
 struct StartedTooEarly;
 
 impl OverlapPolicy {
-    fn new(text_len: usize, lookback: usize) -> Self {
+    /// A policy for a text of `text_len` bytes, with room for `expected` candidates
+    /// (room for too many costs address space only, too few costs copies).
+    fn new(text_len: usize, lookback: usize, expected: usize) -> Self {
         OverlapPolicy {
             lookback,
-            pending: Vec::new(),
+            found: Vec::with_capacity(expected),
+            first_pending: 0,
+            pending_grammars: Vec::new(),
             pending_end: 0,
             taken: ByteSet::new(text_len),
             order: Vec::new(),
-            winners: Vec::new(),
+            keep: Vec::new(),
         }
+    }
+
+    fn has_pending(&self) -> bool {
+        self.first_pending < self.found.len()
     }
 
     /// The next trigger is at `at`: settles what nothing from there on can overlap.
     fn advance(&mut self, at: usize) {
-        if !self.pending.is_empty() && self.pending_end.saturating_add(self.lookback) <= at {
+        if self.has_pending() && self.pending_end.saturating_add(self.lookback) <= at {
             self.settle();
         }
     }
 
-    /// A candidate found at the trigger at `at`.
-    fn offer(&mut self, grammar: usize, m: Match, at: usize) -> Result<(), StartedTooEarly> {
+    /// Checks a candidate found at the trigger at `at` before it is offered.
+    fn admit(&mut self, m: &Match, at: usize) -> Result<(), StartedTooEarly> {
         if m.start.saturating_add(self.lookback) < at {
             return Err(StartedTooEarly);
         }
         self.pending_end = self.pending_end.max(m.end);
-        self.pending.push((grammar, m));
         Ok(())
     }
 
-    /// Picks the winners among the pending candidates.
-    fn settle(&mut self) {
-        let first_winner = self.winners.len();
-        if self.pending.len() == 1 {
-            self.winners.extend(self.pending.drain(..).map(|(_, m)| m));
-            return;
+    /// An admitted candidate, if the grammar found one. It is taken as the grammar
+    /// gave it: a match moved out of its `Option` first is copied once more on the
+    /// way.
+    fn offer(&mut self, grammar: usize, found: Option<Match>) {
+        if found.is_some() {
+            self.found.extend(found);
+            self.pending_grammars.push(grammar);
         }
-        self.order.clear();
-        self.order
-            .extend(self.pending.iter().enumerate().map(|(i, (g, m))| {
-                (
-                    Reverse(m.end - m.start),
-                    Reverse(m.richness),
-                    m.start,
-                    *g,
-                    i,
-                )
-            }));
-        self.order.sort_unstable();
-        let mut keep = vec![false; self.pending.len()];
-        for &(.., i) in &self.order {
-            let m = &self.pending[i].1;
-            if !self.taken.any(m.start, m.end) {
-                self.taken.fill(m.start, m.end);
-                keep[i] = true;
+    }
+
+    /// Picks the winners among the pending candidates. A lone candidate wins
+    /// outright: nothing pending overlaps it, and nothing settled reaches it.
+    fn settle(&mut self) {
+        if self.found.len() - self.first_pending > 1 {
+            self.mark_winners();
+            self.drop_losers();
+            // a match that starts before its trigger can start before an earlier one's
+            let settled = &mut self.found[self.first_pending..];
+            if !settled.is_sorted_by_key(|m| m.start) {
+                settled.sort_by_key(|m| m.start);
             }
         }
-        self.winners.extend(
-            self.pending
-                .drain(..)
-                .zip(keep)
-                .filter_map(|((_, m), keep)| keep.then_some(m)),
+        self.pending_grammars.clear();
+        self.first_pending = self.found.len();
+    }
+
+    /// Ranks the pending candidates and marks in `keep` those that overlap no
+    /// better one.
+    fn mark_winners(&mut self) {
+        let pending = &self.found[self.first_pending..];
+        self.order.clear();
+        self.order.extend(
+            pending
+                .iter()
+                .zip(&self.pending_grammars)
+                .enumerate()
+                .map(|(i, (m, &g))| (Reverse(m.end - m.start), Reverse(m.richness), m.start, g, i)),
         );
-        // a match that starts before its trigger can start before an earlier one's
-        let settled = &mut self.winners[first_winner..];
-        if !settled.is_sorted_by_key(|m| m.start) {
-            settled.sort_by_key(|m| m.start);
+        self.order.sort_unstable();
+        self.keep.clear();
+        self.keep.resize(pending.len(), false);
+        for &(.., i) in &self.order {
+            let m = &pending[i];
+            if !self.taken.any(m.start, m.end) {
+                self.taken.fill(m.start, m.end);
+                self.keep[i] = true;
+            }
         }
+    }
+
+    /// Closes the gaps the losers leave among the pending candidates, keeping the
+    /// winners in order, and drops the losers.
+    fn drop_losers(&mut self) {
+        let mut next_winner = self.first_pending;
+        for (i, &keep) in self.keep.iter().enumerate() {
+            if keep {
+                let at = self.first_pending + i;
+                if at != next_winner {
+                    self.found.swap(next_winner, at);
+                }
+                next_winner += 1;
+            }
+        }
+        self.found.truncate(next_winner);
     }
 
     /// The winners, in order of their starts.
     fn finish(mut self) -> Vec<Match> {
-        if !self.pending.is_empty() {
+        if self.has_pending() {
             self.settle();
         }
-        self.winners
+        // the room reserved for candidates that lost is not the caller's to keep
+        if self.found.capacity() / 2 > self.found.len() {
+            self.found.shrink_to_fit();
+        }
+        self.found
     }
 }
 
@@ -717,10 +829,12 @@ mod tests {
                 .iter()
                 .map(|&(g, at, back, len, rich)| (g, at.saturating_sub(back), at.saturating_sub(back) + len, rich))
                 .collect();
-            let mut policy = OverlapPolicy::new(500, 8);
+            let mut policy = OverlapPolicy::new(500, 8, 0);
             for (&(g, at, ..), &(_, s, e, rich)) in found.iter().zip(&candidates) {
                 policy.advance(at);
-                proptest::prop_assert!(policy.offer(g, candidate(s, e, rich), at).is_ok());
+                let m = candidate(s, e, rich);
+                proptest::prop_assert!(policy.admit(&m, at).is_ok());
+                policy.offer(g, Some(m));
             }
             let winners: Vec<_> = policy.finish().iter().map(|m| (m.start, m.end)).collect();
             proptest::prop_assert_eq!(winners, rank_all_at_once(&candidates));
@@ -729,11 +843,11 @@ mod tests {
 
     #[test]
     fn a_match_starting_too_far_before_its_trigger_is_refused() {
-        let mut policy = OverlapPolicy::new(100, 8);
+        let mut policy = OverlapPolicy::new(100, 8, 0);
         policy.advance(50);
-        assert_eq!(policy.offer(0, candidate(42, 60, 0), 50), Ok(()));
+        assert_eq!(policy.admit(&candidate(42, 60, 0), 50), Ok(()));
         assert_eq!(
-            policy.offer(0, candidate(41, 60, 0), 50),
+            policy.admit(&candidate(41, 60, 0), 50),
             Err(StartedTooEarly)
         );
     }
@@ -790,6 +904,23 @@ mod tests {
     }
 
     #[test]
+    fn digit_bits_marks_exactly_the_ascii_digits() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = [b'5'; 8];
+                eight[at] = b;
+                let expected = if b.is_ascii_digit() { 0xff } else { !(1 << at) };
+                assert_eq!(digit_bits(&eight), expected, "{b:#x} at {at}");
+                let mut others = [b'x'; 8];
+                others[at] = b;
+                let alone = u8::from(b.is_ascii_digit()) << at;
+                assert_eq!(digit_bits(&others), alone, "{b:#x} at {at}");
+                assert_eq!(digit_bits(&others[..=at]), alone, "{b:#x} ending at {at}");
+            }
+        }
+    }
+
+    #[test]
     fn the_trigger_dfa_finds_what_the_default_automaton_finds() {
         let ex = Extractor::builder().build().unwrap();
         let dfa = ex.words.as_ref().unwrap();
@@ -806,6 +937,64 @@ mod tests {
         };
         assert!(found(dfa).len() > 10);
         assert_eq!(found(dfa), found(&nfa));
+    }
+
+    /// Trigger positions the plain way: all of them, sorted, then merged.
+    fn trigger_positions_by_sorting(ex: &Extractor, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
+        let text = ctx.view.as_str();
+        let mut all: Vec<(usize, GrammarSet)> = ex.words.as_ref().map_or(Vec::new(), |ac| {
+            ac.find_overlapping_iter(text)
+                .filter_map(|m| {
+                    let set = ex.word_trigger(ctx, m.start(), m.end(), m.pattern())?;
+                    Some((m.start(), set))
+                })
+                .collect()
+        });
+        if !ex.digit_grammars.is_empty() {
+            all.extend(
+                number_starts(text.as_bytes())
+                    .into_iter()
+                    .map(|at| (at, ex.digit_grammars)),
+            );
+        }
+        all.sort_by_key(|&(at, _)| at);
+        let mut merged: Vec<(usize, GrammarSet)> = Vec::new();
+        for (at, set) in all {
+            match merged.last_mut() {
+                Some(last) if last.0 == at => last.1 = last.1.union(set),
+                _ => merged.push((at, set)),
+            }
+        }
+        merged
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn placing_trigger_positions_as_found_gives_the_sorted_merge(
+            pieces in proptest::collection::vec((0usize..1000, 0usize..4), 0..80),
+            person_only in proptest::bool::ANY,
+        ) {
+            static PEOPLE: OnceLock<Extractor> = OnceLock::new();
+            let ex = if person_only {
+                PEOPLE.get_or_init(|| Extractor::builder().kinds([RecordKind::Person]).build().unwrap())
+            } else {
+                default_extractor()
+            };
+            // trigger words, some capitalised, run together or apart, among numbers
+            const OTHERS: [&str; 8] = ["5", "12", "2020", "3,5", "Văn", "Hà", "x", "-"];
+            let mut text = String::new();
+            for (i, gap) in pieces {
+                let piece = ex.patterns.get(i).map_or(OTHERS[i % OTHERS.len()], String::as_str);
+                text.push_str(piece);
+                text.push_str(["", " ", ", ", "."][gap]);
+            }
+            let view = Normalized::new(&text);
+            let ctx = Ctx::new(&view, &text, None);
+            proptest::prop_assert_eq!(
+                ex.trigger_positions(&ctx),
+                trigger_positions_by_sorting(ex, &ctx)
+            );
+        }
     }
 
     #[test]

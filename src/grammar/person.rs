@@ -348,6 +348,27 @@ fn is_upper(c: char) -> bool {
     }
 }
 
+/// Whether the character a reader sees at byte `offset` of `original` is upper
+/// case: [`char_at`] and [`char::is_uppercase`], with ASCII (but `&`, which may
+/// start a reference) and the letters Vietnamese is written in answered from the
+/// character there: none of them is invisible, and [`is_upper`] needs no tables.
+/// Every family name in running text is asked this (a test checks every character).
+///
+/// [`char_at`]: crate::text::normalize::char_at
+#[inline]
+pub(crate) fn upper_case_at(original: &str, offset: usize) -> bool {
+    let Some(c) = original.get(offset..).and_then(|r| r.chars().next()) else {
+        return false;
+    };
+    match c as u32 {
+        0x26 => {}
+        0..=0x7F => return c.is_ascii_uppercase(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => return is_upper(c),
+        _ => {}
+    }
+    crate::text::normalize::char_at(original, offset).is_some_and(char::is_uppercase)
+}
+
 /// Whether `c` is alphabetic ([`char::is_alphabetic`]), with the blocks Vietnamese
 /// is written in answered without the Unicode tables: names are read letter by
 /// letter, and the tables are slow (a test checks the shortcut against them).
@@ -2052,6 +2073,31 @@ mod tests {
     fn upper_case_shortcut_agrees_with_the_unicode_tables() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn upper_case_at_agrees_with_the_character_a_reader_sees() {
+        use crate::text::normalize::char_at;
+        let slow = |s: &str, o: usize| char_at(s, o).is_some_and(char::is_uppercase);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}A"), format!("{c}a"), format!("x{c}")] {
+                for o in (0..=s.len() + 1).filter(|&o| s.is_char_boundary(o) || o > s.len()) {
+                    assert_eq!(upper_case_at(&s, o), slow(&s, o), "{s:?} at {o}");
+                }
+            }
+        }
+        for s in [
+            "&#272;ảng",
+            "&amp;",
+            "&#x110;",
+            "\u{200B}Ủy",
+            "\u{AD}a",
+            "&nbsp;Đ",
+        ] {
+            for o in (0..=s.len()).filter(|&o| s.is_char_boundary(o)) {
+                assert_eq!(upper_case_at(s, o), slow(s, o), "{s:?} at {o}");
+            }
         }
     }
 

@@ -52,7 +52,7 @@ use std::borrow::Cow;
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::starts_word;
 use crate::text::keyword::word_len;
-use crate::text::normalize::{is_word_char, plainly_readable};
+use crate::text::normalize::{is_word_char, plainly_readable, readable};
 
 use super::{Ctx, Grammar, Match, Trigger};
 
@@ -608,7 +608,8 @@ fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
     let span = ctx.view.original_span(s, e);
     match ctx.original.get(span.range()) {
         Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
-        _ => Cow::Owned(ctx.written(s, e)),
+        Some(raw) => Cow::Owned(readable(raw)),
+        None => Cow::Owned(ctx.written(s, e)),
     }
 }
 

@@ -265,8 +265,17 @@ impl Normalized {
     /// The original span of a normalised byte range.
     pub(crate) fn original_span(&self, start: usize, end: usize) -> Span {
         let s = self.original_offset(start);
-        let e = self.original_offset(end).max(s);
-        Span::new(s, e)
+        // A span is mostly one stretch copied at its own length: the anchor that
+        // mapped its start maps its end too, without a second look-up.
+        let at = end.min(self.text.len());
+        let k = self.last.get();
+        let e = match self.anchors.get(k) {
+            Some(&(v, o)) if v <= at && self.anchors.get(k + 1).is_none_or(|n| n.0 > at) => {
+                o + (at - v)
+            }
+            _ => self.original_offset(end),
+        };
+        Span::new(s, e.max(s))
     }
 
     /// Records that view offset `at` (at or after every anchor so far) comes from
@@ -1199,6 +1208,32 @@ mod tests {
             let in_order = (0..=len + 1).step_by(1 + len / 97);
             for at in lookups.into_iter().chain(in_order) {
                 proptest::prop_assert_eq!(view.original_offset(at), expected(at), "{:?} at {}", s, at);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Looked up in any order, every span maps its ends where two searches of
+        /// the whole map say, even when the last look-up left another anchor.
+        #[test]
+        fn original_span_agrees_with_a_search_of_the_whole_map(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..60),
+            spans in proptest::collection::vec((0..400usize, 0..40usize), 0..80)
+        ) {
+            let s = pieces.concat();
+            let view = Normalized::new(&s);
+            let len = view.as_str().len();
+            let expected = |at: usize| {
+                let at = at.min(len);
+                let k = view.anchors.partition_point(|&(v, _)| v <= at);
+                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
+            };
+            for (start, n) in spans {
+                // spans running backwards too: their end is clamped to their start
+                let end = if n % 7 == 0 { start.saturating_sub(n) } else { start + n };
+                let got = view.original_span(start, end);
+                let want = (expected(start), expected(end).max(expected(start)));
+                proptest::prop_assert_eq!((got.start, got.end), want, "{:?} {}..{}", s, start, end);
             }
         }
     }

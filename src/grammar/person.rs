@@ -495,7 +495,39 @@ struct Found {
     name: (usize, usize),
     honorific: Option<(usize, usize)>,
     /// One title, or a title before the name and one after it.
-    titles: Vec<(usize, usize)>,
+    titles: Titles,
+}
+
+/// The titles of one mention, kept inline: every record carries them, and only the
+/// field built from them needs the heap.
+#[derive(Clone, Copy, Default)]
+struct Titles {
+    ranges: [Range; 2],
+    len: usize,
+}
+
+impl Titles {
+    fn one(range: Range) -> Self {
+        let mut titles = Titles::default();
+        titles.push(range);
+        titles
+    }
+
+    /// Adds a title; a mention has at most two, a third is dropped.
+    fn push(&mut self, range: Range) {
+        if let Some(slot) = self.ranges.get_mut(self.len) {
+            *slot = range;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [Range];
+
+    fn deref(&self) -> &[Range] {
+        &self.ranges[..self.len]
+    }
 }
 
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
@@ -523,7 +555,7 @@ struct Fields {
     /// An honorific as in the original, and its field.
     honorific: Option<(String, String)>,
     /// The ranges of the titles, and their field.
-    title: Option<(Vec<Range>, Option<String>)>,
+    title: Option<(Titles, Option<String>)>,
     /// The range of a name, and its field.
     name: Option<(Range, String)>,
 }
@@ -561,9 +593,9 @@ impl Fields {
     }
 
     /// The title field of titles at `ranges`.
-    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Vec<Range>) -> Option<String> {
+    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Titles) -> Option<String> {
         match &self.title {
-            Some((r, field)) if *r == ranges => field.clone(),
+            Some((r, field)) if **r == *ranges => field.clone(),
             _ => {
                 let field = title_field(ctx, &ranges);
                 self.title = Some((ranges, field.clone()));
@@ -576,12 +608,12 @@ impl Fields {
 /// The honorific field of one written so.
 fn honorific_field(written: &str) -> String {
     // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-    let h = written.to_lowercase();
-    let h = h.trim_end_matches('.');
+    let mut h = written.to_lowercase();
+    h.truncate(h.trim_end_matches('.').len());
     if h == "đ/c" {
         "đồng chí".to_string()
     } else {
-        h.to_string()
+        h
     }
 }
 
@@ -682,7 +714,7 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
                 end: name.1,
                 name,
                 honorific,
-                titles: vec![(p, title_end)],
+                titles: Titles::one((p, title_end)),
             },
         ));
     }
@@ -732,7 +764,7 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             end += stars;
         }
     }
-    let mut titles = Vec::new();
+    let mut titles = Titles::default();
     // the run of capitals goes on past the name (cut at a title's head) only when a
     // capitalised word follows it
     let glued = n < MAX_RUN
@@ -923,7 +955,7 @@ fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     }
     let c = chain(ctx, start, true, max)?;
     if let Some((name, title_end)) = c.name {
-        let mut titles = vec![(start, title_end)];
+        let mut titles = Titles::one((start, title_end));
         let mut end = name.1;
         // "Thiếu tướng Nguyễn Văn Thành, Phó Cục trưởng Cục Cảnh sát …"; after " - "
         // a list's next title more often, but not after a rank ("Đại tướng Ngô Xuân
@@ -945,7 +977,7 @@ fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             },
         ));
     }
-    let titles = vec![(start, c.end)];
+    let titles = Titles::one((start, c.end));
     // "…, ông Nguyễn Phú Trọng"
     if let Some(p) = text[c.end..].strip_prefix(", ").map(|_| c.end + 2) {
         if let Some((honorific, name)) = honorific_name(ctx, p) {
@@ -1849,7 +1881,7 @@ fn read_from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             end: close,
             name,
             honorific: None,
-            titles: vec![(s, e)],
+            titles: Titles::one((s, e)),
         },
     ))
 }

@@ -52,7 +52,7 @@ use std::borrow::Cow;
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::starts_word;
 use crate::text::keyword::word_len;
-use crate::text::normalize::{is_word_char, plainly_readable, readable};
+use crate::text::normalize::{is_word_char, readable, reads_plainly};
 
 use super::{Ctx, Grammar, Match, Trigger};
 
@@ -639,7 +639,7 @@ fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
 fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
     let span = ctx.view.original_span(s, e);
     match ctx.original.get(span.range()) {
-        Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
+        Some(raw) if reads_plainly(raw) => Cow::Borrowed(raw),
         Some(raw) => Cow::Owned(readable(raw)),
         None => Cow::Owned(ctx.written(s, e)),
     }

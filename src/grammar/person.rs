@@ -52,7 +52,7 @@ use std::borrow::Cow;
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::keyword::starts_word;
 use crate::text::keyword::word_len;
-use crate::text::normalize::{is_word_char, plainly_readable};
+use crate::text::normalize::{is_word_char, readable, reads_plainly};
 
 use super::{Ctx, Grammar, Match, Trigger};
 
@@ -348,6 +348,27 @@ fn is_upper(c: char) -> bool {
     }
 }
 
+/// Whether the character a reader sees at byte `offset` of `original` is upper
+/// case: [`char_at`] and [`char::is_uppercase`], with ASCII (but `&`, which may
+/// start a reference) and the letters Vietnamese is written in answered from the
+/// character there: none of them is invisible, and [`is_upper`] needs no tables.
+/// Every family name in running text is asked this (a test checks every character).
+///
+/// [`char_at`]: crate::text::normalize::char_at
+#[inline]
+pub(crate) fn upper_case_at(original: &str, offset: usize) -> bool {
+    let Some(c) = original.get(offset..).and_then(|r| r.chars().next()) else {
+        return false;
+    };
+    match c as u32 {
+        0x26 => {}
+        0..=0x7F => return c.is_ascii_uppercase(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => return is_upper(c),
+        _ => {}
+    }
+    crate::text::normalize::char_at(original, offset).is_some_and(char::is_uppercase)
+}
+
 /// Whether `c` is alphabetic ([`char::is_alphabetic`]), with the blocks Vietnamese
 /// is written in answered without the Unicode tables: names are read letter by
 /// letter, and the tables are slow (a test checks the shortcut against them).
@@ -474,7 +495,39 @@ struct Found {
     name: (usize, usize),
     honorific: Option<(usize, usize)>,
     /// One title, or a title before the name and one after it.
-    titles: Vec<(usize, usize)>,
+    titles: Titles,
+}
+
+/// The titles of one mention, kept inline: every record carries them, and only the
+/// field built from them needs the heap.
+#[derive(Clone, Copy, Default)]
+struct Titles {
+    ranges: [Range; 2],
+    len: usize,
+}
+
+impl Titles {
+    fn one(range: Range) -> Self {
+        let mut titles = Titles::default();
+        titles.push(range);
+        titles
+    }
+
+    /// Adds a title; a mention has at most two, a third is dropped.
+    fn push(&mut self, range: Range) {
+        if let Some(slot) = self.ranges.get_mut(self.len) {
+            *slot = range;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [Range];
+
+    fn deref(&self) -> &[Range] {
+        &self.ranges[..self.len]
+    }
 }
 
 fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
@@ -502,7 +555,7 @@ struct Fields {
     /// An honorific as in the original, and its field.
     honorific: Option<(String, String)>,
     /// The ranges of the titles, and their field.
-    title: Option<(Vec<Range>, Option<String>)>,
+    title: Option<(Titles, Option<String>)>,
     /// The range of a name, and its field.
     name: Option<(Range, String)>,
 }
@@ -540,9 +593,9 @@ impl Fields {
     }
 
     /// The title field of titles at `ranges`.
-    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Vec<Range>) -> Option<String> {
+    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Titles) -> Option<String> {
         match &self.title {
-            Some((r, field)) if *r == ranges => field.clone(),
+            Some((r, field)) if **r == *ranges => field.clone(),
             _ => {
                 let field = title_field(ctx, &ranges);
                 self.title = Some((ranges, field.clone()));
@@ -555,12 +608,12 @@ impl Fields {
 /// The honorific field of one written so.
 fn honorific_field(written: &str) -> String {
     // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
-    let h = written.to_lowercase();
-    let h = h.trim_end_matches('.');
+    let mut h = written.to_lowercase();
+    h.truncate(h.trim_end_matches('.').len());
     if h == "đ/c" {
         "đồng chí".to_string()
     } else {
-        h.to_string()
+        h
     }
 }
 
@@ -586,8 +639,9 @@ fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
 fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
     let span = ctx.view.original_span(s, e);
     match ctx.original.get(span.range()) {
-        Some(raw) if plainly_readable(raw) => Cow::Borrowed(raw),
-        _ => Cow::Owned(ctx.written(s, e)),
+        Some(raw) if reads_plainly(raw) => Cow::Borrowed(raw),
+        Some(raw) => Cow::Owned(readable(raw)),
+        None => Cow::Owned(ctx.written(s, e)),
     }
 }
 
@@ -660,7 +714,7 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
                 end: name.1,
                 name,
                 honorific,
-                titles: vec![(p, title_end)],
+                titles: Titles::one((p, title_end)),
             },
         ));
     }
@@ -710,7 +764,7 @@ fn from_honorific(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             end += stars;
         }
     }
-    let mut titles = Vec::new();
+    let mut titles = Titles::default();
     // the run of capitals goes on past the name (cut at a title's head) only when a
     // capitalised word follows it
     let glued = n < MAX_RUN
@@ -901,7 +955,7 @@ fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
     }
     let c = chain(ctx, start, true, max)?;
     if let Some((name, title_end)) = c.name {
-        let mut titles = vec![(start, title_end)];
+        let mut titles = Titles::one((start, title_end));
         let mut end = name.1;
         // "Thiếu tướng Nguyễn Văn Thành, Phó Cục trưởng Cục Cảnh sát …"; after " - "
         // a list's next title more often, but not after a rank ("Đại tướng Ngô Xuân
@@ -923,7 +977,7 @@ fn from_title(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             },
         ));
     }
-    let titles = vec![(start, c.end)];
+    let titles = Titles::one((start, c.end));
     // "…, ông Nguyễn Phú Trọng"
     if let Some(p) = text[c.end..].strip_prefix(", ").map(|_| c.end + 2) {
         if let Some((honorific, name)) = honorific_name(ctx, p) {
@@ -1827,7 +1881,7 @@ fn read_from_name(ctx: &Reader<'_, '_>, at: usize) -> Option<Match> {
             end: close,
             name,
             honorific: None,
-            titles: vec![(s, e)],
+            titles: Titles::one((s, e)),
         },
     ))
 }
@@ -2052,6 +2106,31 @@ mod tests {
     fn upper_case_shortcut_agrees_with_the_unicode_tables() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn upper_case_at_agrees_with_the_character_a_reader_sees() {
+        use crate::text::normalize::char_at;
+        let slow = |s: &str, o: usize| char_at(s, o).is_some_and(char::is_uppercase);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}A"), format!("{c}a"), format!("x{c}")] {
+                for o in (0..=s.len() + 1).filter(|&o| s.is_char_boundary(o) || o > s.len()) {
+                    assert_eq!(upper_case_at(&s, o), slow(&s, o), "{s:?} at {o}");
+                }
+            }
+        }
+        for s in [
+            "&#272;ảng",
+            "&amp;",
+            "&#x110;",
+            "\u{200B}Ủy",
+            "\u{AD}a",
+            "&nbsp;Đ",
+        ] {
+            for o in (0..=s.len()).filter(|&o| s.is_char_boundary(o)) {
+                assert_eq!(upper_case_at(s, o), slow(s, o), "{s:?} at {o}");
+            }
         }
     }
 

@@ -265,8 +265,17 @@ impl Normalized {
     /// The original span of a normalised byte range.
     pub(crate) fn original_span(&self, start: usize, end: usize) -> Span {
         let s = self.original_offset(start);
-        let e = self.original_offset(end).max(s);
-        Span::new(s, e)
+        // A span is mostly one stretch copied at its own length: the anchor that
+        // mapped its start maps its end too, without a second look-up.
+        let at = end.min(self.text.len());
+        let k = self.last.get();
+        let e = match self.anchors.get(k) {
+            Some(&(v, o)) if v <= at && self.anchors.get(k + 1).is_none_or(|n| n.0 > at) => {
+                o + (at - v)
+            }
+            _ => self.original_offset(end),
+        };
+        Span::new(s, e.max(s))
     }
 
     /// Records that view offset `at` (at or after every anchor so far) comes from
@@ -682,7 +691,7 @@ fn is_invisible(c: char) -> bool {
 /// characters dropped, control characters and runs of white space as one space,
 /// NFC, `Ð` as `Đ`. Case and tone placement are kept as written.
 pub(crate) fn readable(raw: &str) -> String {
-    if plainly_readable(raw) || reads_as_written(raw) {
+    if reads_plainly(raw) || reads_as_written(raw) {
         return raw.to_string();
     }
     let clean = if needs_hygiene(raw) {
@@ -706,8 +715,9 @@ pub(crate) fn readable(raw: &str) -> String {
 /// Latin letters Vietnamese is written in (U+00C0–U+024F, U+1E00–U+1EFF: NFC as
 /// they are; not "Ð", which reads "Đ"), with single spaces between words. Read
 /// byte by byte; a test checks every character against the letters' ranges and
-/// the letters against `readable`.
-#[inline]
+/// the letters against `readable`. Kept as the plain statement of the rules that
+/// [`reads_plainly`], which extraction uses, must agree with.
+#[cfg(test)]
 pub(crate) fn plainly_readable(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
@@ -731,6 +741,63 @@ pub(crate) fn plainly_readable(raw: &str) -> bool {
         };
     }
     true
+}
+
+/// `plainly_readable`, as one pass over the pairs of neighbouring bytes that the
+/// compiler turns into vector code: what each byte may be depends on the byte
+/// after it alone (a space on no space, a lead byte on its first continuation
+/// byte), and every field is read through this. A continuation byte passes
+/// wherever it is: in UTF-8 it follows a lead byte, which is checked. A test checks
+/// it against `plainly_readable` (test-only).
+pub(crate) fn reads_plainly(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut ok = true;
+    let mut done = 0;
+    for block in bytes.windows(LANES + 1).step_by(LANES) {
+        ok &= plain_block(block);
+        done += LANES;
+    }
+    // the rest, padded with a letter, which passes before anything and lets any
+    // byte but a lead byte (never last in UTF-8) pass before it
+    let mut rest = [b'a'; LANES + 1];
+    let tail = bytes.get(done..).unwrap_or_default();
+    for (r, &b) in rest.iter_mut().zip(tail) {
+        *r = b;
+    }
+    ok & plain_block(&rest)
+}
+
+/// Bytes in a block of [`reads_plainly`], each with the byte after it.
+const LANES: usize = 16;
+
+/// Whether the first [`LANES`] bytes of `block` ([`LANES`] + 1 long) pass, with
+/// no early exit: a fixed number of independent tests becomes vector code.
+#[inline(always)]
+fn plain_block(block: &[u8]) -> bool {
+    let Some(block) = block.first_chunk::<{ LANES + 1 }>() else {
+        return false;
+    };
+    (0..LANES).fold(true, |ok, k| ok & plain_before(block[k], block[k + 1]))
+}
+
+/// Whether byte `b` followed by `next` may be part of a plainly readable text
+/// (`plainly_readable`'s rules, byte by byte).
+#[inline(always)]
+fn plain_before(b: u8, next: u8) -> bool {
+    let ascii = (b' '..=b'~').contains(&b) && b != b'&' && !(b == b' ' && next == b' ');
+    let continuation = (0x80..=0xBF).contains(&b);
+    // U+00C0–U+00FF but Ð (C3 90); U+0100–U+023F; U+0240–U+024F
+    let latin =
+        (b == 0xC3 && next != 0x90) | (0xC4..=0xC8).contains(&b) | (b == 0xC9 && next <= 0x8F);
+    // U+1E00–U+1EFF
+    let extended = b == 0xE1 && (0xB8..=0xBB).contains(&next);
+    ascii | continuation | latin | extended
 }
 
 /// Whether [`readable`] would return `raw` unchanged: NFC, single ASCII spaces
@@ -1200,6 +1267,60 @@ mod tests {
             for at in lookups.into_iter().chain(in_order) {
                 proptest::prop_assert_eq!(view.original_offset(at), expected(at), "{:?} at {}", s, at);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Looked up in any order, every span maps its ends where two searches of
+        /// the whole map say, even when the last look-up left another anchor.
+        #[test]
+        fn original_span_agrees_with_a_search_of_the_whole_map(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..60),
+            spans in proptest::collection::vec((0..400usize, 0..40usize), 0..80)
+        ) {
+            let s = pieces.concat();
+            let view = Normalized::new(&s);
+            let len = view.as_str().len();
+            let expected = |at: usize| {
+                let at = at.min(len);
+                let k = view.anchors.partition_point(|&(v, _)| v <= at);
+                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
+            };
+            for (start, n) in spans {
+                // spans running backwards too: their end is clamped to their start
+                let end = if n % 7 == 0 { start.saturating_sub(n) } else { start + n };
+                let got = view.original_span(start, end);
+                let want = (expected(start), expected(end).max(expected(start)));
+                proptest::prop_assert_eq!((got.start, got.end), want, "{:?} {}..{}", s, start, end);
+            }
+        }
+    }
+
+    #[test]
+    fn reads_plainly_agrees_with_plainly_readable_on_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}"),
+                format!("{c} ạ"),
+                format!("x {c}"),
+                // across the edge of a block of sixteen bytes
+                format!("{}{c}  {c}", "a".repeat(15)),
+                format!("{}{c}ạ", "ab ".repeat(5)),
+                format!("{}{c}{c}b", "a".repeat(31)),
+            ] {
+                assert_eq!(reads_plainly(&s), plainly_readable(&s), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_plainly_agrees_with_plainly_readable(
+            s in "([a-zA-Z0-9 .,&;#~]|[àáạăằđèêệìòôơờùưựỳ]|[ÀĐÊÔƠƯỦ]|\u{D0}|\u{D7}|\u{24F}|\u{250}|\u{0300}|\u{00A0}|\u{200B}|\u{1E00}|\u{1EFF}|\u{1F00}|\t|\n|\u{7F}|  ){0,40}"
+        ) {
+            proptest::prop_assert_eq!(reads_plainly(&s), plainly_readable(&s), "{:?}", s);
         }
     }
 

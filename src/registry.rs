@@ -158,6 +158,16 @@ fn lower_case(s: &str) -> String {
     lower
 }
 
+/// Whether `lower_case(s)` is `lower`, read without building it; `false` also
+/// where a letter outside Vietnamese's needs the Unicode tables (the caller then
+/// builds the lower case). Most written issuers name the known issuer exactly.
+fn lower_case_is(s: &str, lower: &str) -> bool {
+    let mut expected = lower.chars();
+    s.chars()
+        .all(|c| vietnamese_lower_case(c).is_some_and(|l| expected.next() == Some(l)))
+        && expected.next().is_none()
+}
+
 /// The lower case of ASCII and of the letters Vietnamese is written in; `None`
 /// for other characters. A test checks it against `char::to_lowercase` for every
 /// character.
@@ -292,9 +302,21 @@ impl Query<'_> {
             && r.symbol
                 .as_deref()
                 .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
-            && self
-                .issuer_lower()
-                .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
+            && self.issuer_fits(&p.issuer_lower)
+    }
+
+    /// Whether the written issuer, if any, names a known issuer (in lower case).
+    fn issuer_fits(&self, known: &str) -> bool {
+        // a written issuer equal to the known one contains it
+        if self
+            .r
+            .issuer
+            .as_deref()
+            .is_some_and(|w| lower_case_is(w, known))
+        {
+            return true;
+        }
+        self.issuer_lower().is_none_or(|w| issuer_fits(w, known))
     }
 }
 
@@ -483,6 +505,18 @@ mod tests {
             "ǅ",
         ] {
             assert_eq!(lower_case(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_issuer_read_as_its_lower_case_is_its_lower_case(
+            s in "[a-zA-Z ,ộỘịỊđĐƯưÀàΣİǅ]{0,8}",
+            other in "[a-z ,ộịđư]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(lower_case_is(&s, &other), s.chars().all(|c| vietnamese_lower_case(c).is_some()) && lower_case(&s) == other);
+            let lower = lower_case(&s);
+            proptest::prop_assert_eq!(lower_case_is(&s, &lower), s.chars().all(|c| vietnamese_lower_case(c).is_some()));
         }
     }
 

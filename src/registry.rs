@@ -195,8 +195,11 @@ fn vietnamese_lower_case(c: char) -> Option<char> {
 /// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
 /// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both); both in lower case.
 fn issuer_fits(w: &str, k: &str) -> bool {
-    w.contains(k) || k.contains(w) || (w.trim() == "trung ương" && k.contains("trung ương"))
+    w.contains(k) || k.contains(w) || (w.trim() == CENTRAL && k.contains(CENTRAL))
 }
+
+/// The Central Committee, as issuers name it in short.
+const CENTRAL: &str = "trung ương";
 
 /// "35-CT/TW of 2019-05-30": a known document, told apart from its namesakes.
 fn describe(p: &Prepared) -> String {
@@ -224,6 +227,8 @@ struct Prepared {
     /// The date as the records write it ("2016-05-15").
     iso_date: Option<String>,
     issuer_lower: String,
+    /// Whether `issuer_lower` names the Central Committee ([`CENTRAL`]).
+    names_central: bool,
 }
 
 /// The known documents prepared for [`resolve`], in file order, and for each
@@ -241,11 +246,15 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let prepared: Vec<Prepared> = documents()
             .iter()
-            .map(|d| Prepared {
-                doc: d,
-                symbol_key: symbol_key(&d.symbol),
-                iso_date: d.date.map(iso),
-                issuer_lower: d.issuer.to_lowercase(),
+            .map(|d| {
+                let issuer_lower = d.issuer.to_lowercase();
+                Prepared {
+                    doc: d,
+                    symbol_key: symbol_key(&d.symbol),
+                    iso_date: d.date.map(iso),
+                    names_central: issuer_lower.contains(CENTRAL),
+                    issuer_lower,
+                }
             })
             .collect();
         let mut by_number: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
@@ -302,21 +311,23 @@ impl Query<'_> {
             && r.symbol
                 .as_deref()
                 .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
-            && self.issuer_fits(&p.issuer_lower)
+            && self.issuer_fits(p)
     }
 
     /// Whether the written issuer, if any, names a known issuer (in lower case).
-    fn issuer_fits(&self, known: &str) -> bool {
-        // a written issuer equal to the known one contains it
-        if self
-            .r
-            .issuer
-            .as_deref()
-            .is_some_and(|w| lower_case_is(w, known))
+    fn issuer_fits(&self, p: &Prepared) -> bool {
+        let Some(written) = self.r.issuer.as_deref() else {
+            return true;
+        };
+        // a written issuer equal to the known one contains it; "Trung ương" names
+        // the Central Committee
+        if lower_case_is(written, &p.issuer_lower)
+            || p.names_central && lower_case_is(written, CENTRAL)
         {
             return true;
         }
-        self.issuer_lower().is_none_or(|w| issuer_fits(w, known))
+        self.issuer_lower()
+            .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
     }
 }
 
@@ -575,6 +586,45 @@ mod tests {
             })
             .map(describe)
             .collect()
+    }
+
+    #[test]
+    fn an_issuer_fits_as_its_lower_case_fits() {
+        let mut written: Vec<String> = documents().iter().map(|d| d.issuer.clone()).collect();
+        written.extend(
+            [
+                "Trung ương",
+                "TRUNG ƯƠNG",
+                " Trung ương ",
+                "Trung",
+                "Bộ Chính trị, Ban Bí thư",
+                "Σ Trung ương",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut fits = 0;
+        for issuer in written {
+            let r = DocumentRef {
+                issuer: Some(issuer.clone()),
+                ..DocumentRef::default()
+            };
+            let query = Query {
+                r: &r,
+                issuer_lower: OnceCell::new(),
+            };
+            for p in &index().prepared {
+                let expected = issuer_fits(&issuer.to_lowercase(), &p.issuer_lower);
+                assert_eq!(
+                    query.issuer_fits(p),
+                    expected,
+                    "{issuer:?} {:?}",
+                    p.doc.issuer
+                );
+                fits += usize::from(expected);
+            }
+        }
+        assert!(fits > 100, "only {fits}");
     }
 
     #[test]

@@ -54,9 +54,7 @@ fn parse_documents() -> Vec<KnownDocument> {
                 doc_type: c.get(1)?.to_string(),
                 number: c.get(2)?.to_string(),
                 symbol: c.get(3)?.to_string(),
-                date: c
-                    .get(4)
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                date: c.get(4).and_then(|d| iso_date(d)),
                 issuer: c.get(5)?.to_string(),
                 term: c.get(6).and_then(|t| t.parse().ok()),
                 plenum: c.get(7).and_then(|t| t.parse().ok()),
@@ -82,7 +80,7 @@ pub(crate) fn terms() -> &'static [Term] {
                 let c = columns(line);
                 Some(Term {
                     term: c.first()?.parse().ok()?,
-                    congress_start: NaiveDate::parse_from_str(c.get(2)?, "%Y-%m-%d").ok()?,
+                    congress_start: iso_date(c.get(2)?)?,
                 })
             })
             .collect()
@@ -130,6 +128,15 @@ fn symbol_key_is(written: &str, key: &str) -> bool {
         after_t = c == 'T';
         expected.next() == Some(c)
     };
+    if written.is_ascii() {
+        // no "TƯ" to read as "TW", and each capital is one byte
+        let mut expected = key.bytes();
+        return written
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .all(|b| expected.next() == Some(b.to_ascii_uppercase()))
+            && expected.next().is_none();
+    }
     for c in written.chars().filter(|c| !c.is_whitespace()) {
         // symbols are mostly ASCII, whose capital needs no table search
         let fits = if c.is_ascii() {
@@ -276,8 +283,33 @@ fn index() -> &'static Index {
     })
 }
 
+/// The date written "2016-05-15" ("%Y-%m-%d"). The registry writes every date
+/// so, and reading its digits costs a tenth of chrono's format parser, which
+/// stays for any other spelling.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |v, d| {
+            d.is_ascii_digit().then(|| v * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d),
+        _ => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+    }
+}
+
+/// `date` as "%Y-%m-%d" writes it, without the format machinery for the years
+/// of four digits.
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    if (0..=9999).contains(&date.year()) {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// What a reference wrote, in the forms the known documents are compared in.
@@ -529,6 +561,39 @@ mod tests {
             let lower = lower_case(&s);
             proptest::prop_assert_eq!(lower_case_is(&s, &lower), s.chars().all(|c| vietnamese_lower_case(c).is_some()));
         }
+    }
+
+    #[test]
+    fn dates_are_read_and_written_as_chrono_does() {
+        let mut written: Vec<&str> = DOCUMENTS_TSV
+            .lines()
+            .chain(TERMS_TSV.lines())
+            .flat_map(|l| l.split('\t'))
+            .collect();
+        written.extend([
+            "2016-5-15",
+            "2016-02-30",
+            "0999-12-31",
+            "2016-05-15x",
+            "2016/05/15",
+            "+2016-05-15",
+            "2016-13-01",
+            "20x6-05-15",
+            "",
+        ]);
+        let mut dates = 0;
+        for s in written {
+            let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(iso_date(s), chrono, "{s:?}");
+            if let Some(date) = chrono {
+                assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+                dates += 1;
+            }
+        }
+        for date in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+        }
+        assert!(dates > 80, "only {dates}");
     }
 
     #[test]

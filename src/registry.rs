@@ -54,9 +54,7 @@ fn parse_documents() -> Vec<KnownDocument> {
                 doc_type: c.get(1)?.to_string(),
                 number: c.get(2)?.to_string(),
                 symbol: c.get(3)?.to_string(),
-                date: c
-                    .get(4)
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                date: c.get(4).and_then(|d| iso_date(d)),
                 issuer: c.get(5)?.to_string(),
                 term: c.get(6).and_then(|t| t.parse().ok()),
                 plenum: c.get(7).and_then(|t| t.parse().ok()),
@@ -82,7 +80,7 @@ pub(crate) fn terms() -> &'static [Term] {
                 let c = columns(line);
                 Some(Term {
                     term: c.first()?.parse().ok()?,
-                    congress_start: NaiveDate::parse_from_str(c.get(2)?, "%Y-%m-%d").ok()?,
+                    congress_start: iso_date(c.get(2)?)?,
                 })
             })
             .collect()
@@ -130,6 +128,15 @@ fn symbol_key_is(written: &str, key: &str) -> bool {
         after_t = c == 'T';
         expected.next() == Some(c)
     };
+    if written.is_ascii() {
+        // no "TƯ" to read as "TW", and each capital is one byte
+        let mut expected = key.bytes();
+        return written
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .all(|b| expected.next() == Some(b.to_ascii_uppercase()))
+            && expected.next().is_none();
+    }
     for c in written.chars().filter(|c| !c.is_whitespace()) {
         // symbols are mostly ASCII, whose capital needs no table search
         let fits = if c.is_ascii() {
@@ -156,6 +163,16 @@ fn lower_case(s: &str) -> String {
         }
     }
     lower
+}
+
+/// Whether `lower_case(s)` is `lower`, read without building it; `false` also
+/// where a letter outside Vietnamese's needs the Unicode tables (the caller then
+/// builds the lower case). Most written issuers name the known issuer exactly.
+fn lower_case_is(s: &str, lower: &str) -> bool {
+    let mut expected = lower.chars();
+    s.chars()
+        .all(|c| vietnamese_lower_case(c).is_some_and(|l| expected.next() == Some(l)))
+        && expected.next().is_none()
 }
 
 /// The lower case of ASCII and of the letters Vietnamese is written in; `None`
@@ -185,8 +202,11 @@ fn vietnamese_lower_case(c: char) -> Option<char> {
 /// Whether a written issuer names the registry's issuer ("Trung ương" names the Ban
 /// Chấp hành Trung ương; "Bộ Chính trị, Ban Bí thư" names both); both in lower case.
 fn issuer_fits(w: &str, k: &str) -> bool {
-    w.contains(k) || k.contains(w) || (w.trim() == "trung ương" && k.contains("trung ương"))
+    w.contains(k) || k.contains(w) || (w.trim() == CENTRAL && k.contains(CENTRAL))
 }
+
+/// The Central Committee, as issuers name it in short.
+const CENTRAL: &str = "trung ương";
 
 /// "35-CT/TW of 2019-05-30": a known document, told apart from its namesakes.
 fn describe(p: &Prepared) -> String {
@@ -214,6 +234,8 @@ struct Prepared {
     /// The date as the records write it ("2016-05-15").
     iso_date: Option<String>,
     issuer_lower: String,
+    /// Whether `issuer_lower` names the Central Committee ([`CENTRAL`]).
+    names_central: bool,
 }
 
 /// The known documents prepared for [`resolve`], in file order, and for each
@@ -231,11 +253,15 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let prepared: Vec<Prepared> = documents()
             .iter()
-            .map(|d| Prepared {
-                doc: d,
-                symbol_key: symbol_key(&d.symbol),
-                iso_date: d.date.map(iso),
-                issuer_lower: d.issuer.to_lowercase(),
+            .map(|d| {
+                let issuer_lower = d.issuer.to_lowercase();
+                Prepared {
+                    doc: d,
+                    symbol_key: symbol_key(&d.symbol),
+                    iso_date: d.date.map(iso),
+                    names_central: issuer_lower.contains(CENTRAL),
+                    issuer_lower,
+                }
             })
             .collect();
         let mut by_number: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
@@ -257,8 +283,33 @@ fn index() -> &'static Index {
     })
 }
 
+/// The date written "2016-05-15" ("%Y-%m-%d"). The registry writes every date
+/// so, and reading its digits costs a tenth of chrono's format parser, which
+/// stays for any other spelling.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |v, d| {
+            d.is_ascii_digit().then(|| v * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d),
+        _ => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+    }
+}
+
+/// `date` as "%Y-%m-%d" writes it, without the format machinery for the years
+/// of four digits.
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    if (0..=9999).contains(&date.year()) {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// What a reference wrote, in the forms the known documents are compared in.
@@ -292,9 +343,23 @@ impl Query<'_> {
             && r.symbol
                 .as_deref()
                 .is_none_or(|s| symbol_key_is(s, &p.symbol_key))
-            && self
-                .issuer_lower()
-                .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
+            && self.issuer_fits(p)
+    }
+
+    /// Whether the written issuer, if any, names a known issuer (in lower case).
+    fn issuer_fits(&self, p: &Prepared) -> bool {
+        let Some(written) = self.r.issuer.as_deref() else {
+            return true;
+        };
+        // a written issuer equal to the known one contains it; "Trung ương" names
+        // the Central Committee
+        if lower_case_is(written, &p.issuer_lower)
+            || p.names_central && lower_case_is(written, CENTRAL)
+        {
+            return true;
+        }
+        self.issuer_lower()
+            .is_none_or(|w| issuer_fits(w, &p.issuer_lower))
     }
 }
 
@@ -486,6 +551,51 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn an_issuer_read_as_its_lower_case_is_its_lower_case(
+            s in "[a-zA-Z ,ộỘịỊđĐƯưÀàΣİǅ]{0,8}",
+            other in "[a-z ,ộịđư]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(lower_case_is(&s, &other), s.chars().all(|c| vietnamese_lower_case(c).is_some()) && lower_case(&s) == other);
+            let lower = lower_case(&s);
+            proptest::prop_assert_eq!(lower_case_is(&s, &lower), s.chars().all(|c| vietnamese_lower_case(c).is_some()));
+        }
+    }
+
+    #[test]
+    fn dates_are_read_and_written_as_chrono_does() {
+        let mut written: Vec<&str> = DOCUMENTS_TSV
+            .lines()
+            .chain(TERMS_TSV.lines())
+            .flat_map(|l| l.split('\t'))
+            .collect();
+        written.extend([
+            "2016-5-15",
+            "2016-02-30",
+            "0999-12-31",
+            "2016-05-15x",
+            "2016/05/15",
+            "+2016-05-15",
+            "2016-13-01",
+            "20x6-05-15",
+            "",
+        ]);
+        let mut dates = 0;
+        for s in written {
+            let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(iso_date(s), chrono, "{s:?}");
+            if let Some(date) = chrono {
+                assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+                dates += 1;
+            }
+        }
+        for date in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+        }
+        assert!(dates > 80, "only {dates}");
+    }
+
     #[test]
     fn symbols_are_compared_as_their_keys() {
         let written = [
@@ -541,6 +651,45 @@ mod tests {
             })
             .map(describe)
             .collect()
+    }
+
+    #[test]
+    fn an_issuer_fits_as_its_lower_case_fits() {
+        let mut written: Vec<String> = documents().iter().map(|d| d.issuer.clone()).collect();
+        written.extend(
+            [
+                "Trung ương",
+                "TRUNG ƯƠNG",
+                " Trung ương ",
+                "Trung",
+                "Bộ Chính trị, Ban Bí thư",
+                "Σ Trung ương",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut fits = 0;
+        for issuer in written {
+            let r = DocumentRef {
+                issuer: Some(issuer.clone()),
+                ..DocumentRef::default()
+            };
+            let query = Query {
+                r: &r,
+                issuer_lower: OnceCell::new(),
+            };
+            for p in &index().prepared {
+                let expected = issuer_fits(&issuer.to_lowercase(), &p.issuer_lower);
+                assert_eq!(
+                    query.issuer_fits(p),
+                    expected,
+                    "{issuer:?} {:?}",
+                    p.doc.issuer
+                );
+                fits += usize::from(expected);
+            }
+        }
+        assert!(fits > 100, "only {fits}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Code;
 use crate::record::{DocumentRef, RecordData, RecordKind};
-use crate::text::date::day_month_year;
+use crate::text::date::{day_month_year, PartialDate};
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 use crate::text::normalize::{fold, is_word_char};
 use crate::text::number::continues_number;
@@ -163,7 +163,10 @@ fn gap(text: &str, at: usize) -> Option<usize> {
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
-        return listed_number(ctx, at).or_else(|| bare_symbol(ctx, at));
+        if let Some(listed) = listed_number(ctx, at) {
+            return Some(listed);
+        }
+        return bare_symbol(ctx, at);
     }
     let (doc_type, misspelt_type, type_len) = match TYPE_WORDS.longest_at(&text[at..]) {
         Some((t, n)) => (t, false, n),
@@ -263,8 +266,8 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         }
         if r.date.is_none() {
             if let Some((date, next)) = date_after(text, sep) {
-                r.year = r.year.or(Some(date.0));
-                r.date = Some(date.1);
+                r.year = r.year.or(Some(date.year));
+                r.date = Some(date.iso());
                 has_identity = true;
                 end = next;
                 pos = next;
@@ -514,8 +517,11 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         .or_else(|| text[end..].strip_prefix(", "))
         .and_then(|_| date_after(text, end + if text[end..].starts_with(',') { 2 } else { 1 }))
     {
-        r.year = r.year.or(Some(date.0));
-        r.date = Some(date.1);
+        r.year = r.year.or(Some(date.year));
+        // the known document's date, filled above, is mostly the one written
+        if !r.date.as_deref().is_some_and(|known| date.iso_is(known)) {
+            r.date = Some(date.iso());
+        }
         end = next;
     }
     let mut diagnostics = Vec::new();
@@ -804,8 +810,8 @@ fn congress(text: &str, pos: usize) -> Option<(u32, usize)> {
     None
 }
 
-/// "ngày 15/5/2016", "ngày 26 tháng 3 năm 2018": (year, ISO date) and the end.
-fn date_after(text: &str, at: usize) -> Option<((i32, String), usize)> {
+/// "ngày 15/5/2016", "ngày 26 tháng 3 năm 2018": the date and the end.
+fn date_after(text: &str, at: usize) -> Option<(PartialDate, usize)> {
     let p = word_then_space(text, at, &NGAY)?;
     let lex = day_month_year(text.get(p..)?)?;
     let date = lex.date.ok()?;
@@ -813,7 +819,7 @@ fn date_after(text: &str, at: usize) -> Option<((i32, String), usize)> {
     if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some(((date.year, date.iso()), end))
+    Some((date, end))
 }
 
 /// "năm 2025", "2025", "(2025)" after a numbered document.
@@ -939,7 +945,8 @@ fn issuer_words(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
         if pos > at && ISSUER_STOPS.longest_at(rest).is_some() {
             break;
         }
-        let lower = !ctx.starts_upper_case(pos);
+        // the first word was seen to be capitalised above
+        let lower = pos > at && !ctx.starts_upper_case(pos);
         if lower && lower_before && PLACE_NOUNS.longest_at(rest).is_none() {
             break;
         }

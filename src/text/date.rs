@@ -61,6 +61,16 @@ impl PartialDate {
         }
     }
 
+    /// Whether [`PartialDate::iso`] is `written`, read without building it: a
+    /// known document fills a reference's date before the text's own date is read,
+    /// and the two mostly agree.
+    pub(crate) fn iso_is(&self, written: &str) -> bool {
+        match self.calendar_iso() {
+            Some((buf, len)) => buf[..len] == *written.as_bytes(),
+            None => self.formatted_iso() == written,
+        }
+    }
+
     /// [`PartialDate::iso`] in a buffer, with its length, for a year of at most
     /// four digits and a month and day of at most two.
     fn calendar_iso(&self) -> Option<([u8; 10], usize)> {
@@ -399,6 +409,21 @@ mod tests {
                 _ => format!("{y:04}"),
             };
             proptest::prop_assert_eq!(date.iso(), expected);
+        }
+
+        #[test]
+        fn iso_is_reads_what_iso_writes(
+            y in proptest::prop_oneof![1000..3000i32, -200..200_000i32],
+            m in proptest::option::of(proptest::prop_oneof![1..13u32, 0..1000u32]),
+            d in proptest::option::of(proptest::prop_oneof![1..32u32, 0..1000u32]),
+            other in proptest::prop_oneof![
+                proptest::string::string_regex("[0-9]{4}(-[0-9]{2}){0,2}").unwrap(),
+                proptest::string::string_regex("[-0-9]{0,12}").unwrap(),
+            ],
+        ) {
+            let date = PartialDate { year: y, month: m, day: d };
+            proptest::prop_assert!(date.iso_is(&date.iso()));
+            proptest::prop_assert_eq!(date.iso_is(&other), date.iso() == other);
         }
     }
 

@@ -19,6 +19,7 @@ use crate::text::date::{
 };
 use crate::text::keyword::Keyword;
 
+use super::common::{digit_run_starts_free, digit_start};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static NGAY: Keyword = Keyword::new("ngày");
@@ -41,6 +42,16 @@ pub(crate) static GRAMMAR: Grammar = Grammar {
 };
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // at a digit, only a day
+    if !digit_start(ctx, at).may_day() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let rest = &text[at..];
     // no keyword below starts with a digit, and most calls are at digit runs
@@ -114,14 +125,6 @@ pub(crate) fn record(date: PartialDate) -> Date {
         value: date.iso(),
         precision,
     }
-}
-
-/// A digit run that is not the tail of a symbol or a longer number ("05-CT/TW 15").
-fn digit_run_starts_free(text: &str, at: usize) -> bool {
-    !text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
 }
 
 /// What follows a date: not a letter or digit, and not a symbol continuing ("/QĐ").

@@ -54,6 +54,7 @@ use crate::text::normalize::is_word_char;
 use crate::text::roman::roman;
 
 use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::common::{digit_run_starts_free, digit_start};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -206,6 +207,16 @@ impl Span {
 type Invalid = Option<(usize, usize, String)>;
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // at a digit, a unit after the number or a day
+    if !digit_start(ctx, at).may_word_or_day() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let t = ctx.text();
     let mut invalid: Invalid = None;
     // most parsers start with a word of their own: at a digit only three can match
@@ -398,13 +409,6 @@ fn ends_free(t: &str, end: usize) -> bool {
         Some('/' | '-' | '.') => !after.next().is_some_and(|c| c.is_alphanumeric()),
         Some(_) => true,
     }
-}
-
-/// A digit run that is not the tail of a symbol or a longer number ("05-CT/TW 15").
-fn digit_run_starts_free(t: &str, at: usize) -> bool {
-    !t.get(..at)
-        .and_then(|b| b.chars().next_back())
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
 }
 
 // ---------------------------------------------------------------------------

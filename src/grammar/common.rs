@@ -116,16 +116,19 @@ impl DigitStart {
     /// A space or a slash after the number: a count's noun follows it, or a
     /// "/total" and then the noun.
     const COUNT: u8 = 1;
-    /// A space or a percent sign after the number: a percent sign, " phần trăm" or
-    /// the registrants' noun.
+    /// A space or a percent sign after the number: the registrants' noun follows,
+    /// after the sign or not.
     const SIGN_OR_WORD: u8 = 2;
-    /// A space after the number: a unit ("năm", "tháng") follows it.
-    const WORD: u8 = 4;
+    /// A percent sign after the number: "%", " %" or " phần trăm".
+    const PERCENT: u8 = 4;
+    /// A unit of time after the number: " năm", " tháng".
+    const UNIT: u8 = 8;
     /// The digit run may start a day ("26/3", "15 - 18/4", "17 tháng 7") and ends
     /// no symbol or longer number before it.
-    const DAY: u8 = 8;
+    const DAY: u8 = 16;
     /// Anything may follow: what a position that is no digit says.
-    const ANY: DigitStart = DigitStart(Self::COUNT | Self::SIGN_OR_WORD | Self::WORD | Self::DAY);
+    const ANY: DigitStart =
+        DigitStart(Self::COUNT | Self::SIGN_OR_WORD | Self::PERCENT | Self::UNIT | Self::DAY);
 
     /// Whether a count ([`count_at`] and [`word_after_count`]) may be followed by
     /// its noun.
@@ -138,9 +141,14 @@ impl DigitStart {
         self.0 & Self::SIGN_OR_WORD != 0
     }
 
-    /// Whether a word may follow the number or a day start at it.
-    pub(crate) fn may_word_or_day(self) -> bool {
-        self.0 & (Self::WORD | Self::DAY) != 0
+    /// Whether a percent sign follows the number.
+    pub(crate) fn may_percent(self) -> bool {
+        self.0 & Self::PERCENT != 0
+    }
+
+    /// Whether a unit of time follows the number or a day starts at it.
+    pub(crate) fn may_unit_or_day(self) -> bool {
+        self.0 & (Self::UNIT | Self::DAY) != 0
     }
 
     /// Whether a day may start at the digit run.
@@ -173,13 +181,22 @@ pub(crate) fn digit_start(ctx: &Ctx<'_>, at: usize) -> DigitStart {
 #[inline(never)]
 fn read_digit_start(ctx: &Ctx<'_>, at: usize) -> DigitStart {
     let text = ctx.text();
-    let after = number_end(ctx, at).and_then(|end| text.as_bytes().get(end).copied());
-    let mut flags = match after {
-        Some(b' ') => DigitStart::COUNT | DigitStart::SIGN_OR_WORD | DigitStart::WORD,
+    let end = number_end(ctx, at);
+    let mut flags = match end.and_then(|e| text.as_bytes().get(e)) {
+        Some(b' ') => DigitStart::COUNT | DigitStart::SIGN_OR_WORD,
         Some(b'/') => DigitStart::COUNT,
         Some(b'%') => DigitStart::SIGN_OR_WORD,
         _ => 0,
     };
+    // both start with a space or a sign
+    if let Some(e) = end.filter(|_| flags & DigitStart::SIGN_OR_WORD != 0) {
+        if super::percentage::percent_sign_len(&text[e..]).is_some() {
+            flags |= DigitStart::PERCENT;
+        }
+        if super::period::unit_follows(text, e) {
+            flags |= DigitStart::UNIT;
+        }
+    }
     if crate::text::date::may_start_day(&text[at..]) && digit_run_starts_free(text, at) {
         flags |= DigitStart::DAY;
     }
@@ -695,8 +712,8 @@ mod tests {
                     ("org_count", start.may_count(), org_count::parse_here),
                     ("member_count", start.may_count(), member_count::parse_here),
                     ("registration", start.may_sign_or_word(), registration::parse_here),
-                    ("percentage", start.may_sign_or_word(), percentage::parse_here),
-                    ("period", start.may_word_or_day(), period::parse_here),
+                    ("percentage", start.may_percent(), percentage::parse_here),
+                    ("period", start.may_unit_or_day(), period::parse_here),
                     ("date", start.may_day(), date::parse_here),
                 ];
                 for (name, may, parse) in grammars {
@@ -715,9 +732,15 @@ mod tests {
         let ctx = Ctx::new(&view, text, None);
         assert_eq!(digit_start(&ctx, 0), DigitStart(0));
         let at = |s: &str| text.find(s).unwrap_or(0);
-        assert!(!digit_start(&ctx, at("2018")).may_word_or_day());
+        assert!(!digit_start(&ctx, at("2018")).may_unit_or_day());
         assert!(digit_start(&ctx, at("26/3")).may_day());
         assert_eq!(digit_start(&ctx, at("năm")), DigitStart::ANY);
+        // no day starts at three digits, but a count of months may
+        let text = "006 tháng đầu năm";
+        let view = crate::text::normalize::Normalized::new(text);
+        let mut ctx = Ctx::new(&view, text, None);
+        assert!(super::super::period::parse_here(&mut ctx, 0).is_some());
+        assert!(digit_start(&ctx, 0).may_unit_or_day());
     }
 
     #[test]

@@ -258,7 +258,7 @@ static NAM: Keyword = Keyword::new("năm");
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     // the percent sign follows the number, or a space and "phần trăm"
-    if !digit_start(ctx, at).may_sign_or_word() {
+    if !digit_start(ctx, at).may_percent() {
         return None;
     }
     parse_here(ctx, at)
@@ -357,7 +357,7 @@ fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
 
 /// The percent sign at the start of `after` (what follows a number): "%", " %" or
 /// " phần trăm", and its byte length.
-fn percent_sign_len(after: &str) -> Option<usize> {
+pub(super) fn percent_sign_len(after: &str) -> Option<usize> {
     if after.starts_with('%') {
         Some(1)
     } else if after.starts_with(" %") {

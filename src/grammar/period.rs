@@ -207,8 +207,8 @@ impl Span {
 type Invalid = Option<(usize, usize, String)>;
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
-    // at a digit, a unit after the number or a day
-    if !digit_start(ctx, at).may_word_or_day() {
+    // at a digit, " năm" or " tháng" after the number, or a day
+    if !digit_start(ctx, at).may_unit_or_day() {
         return None;
     }
     parse_here(ctx, at)
@@ -987,8 +987,12 @@ fn count_before_unit(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
 /// [`months_of_year`] need after their count: " năm" or " tháng". Much cheaper than
 /// reading the number.
 fn unit_follows_number(ctx: &Ctx<'_>, p: usize) -> bool {
-    let t = ctx.text();
-    let Some(next) = number_end(ctx, p).and_then(|end| t[end..].strip_prefix(' ')) else {
+    number_end(ctx, p).is_some_and(|end| unit_follows(ctx.text(), end))
+}
+
+/// Whether " năm" or " tháng" follows a number that ends at `end`.
+pub(super) fn unit_follows(t: &str, end: usize) -> bool {
+    let Some(next) = t.get(end..).and_then(|r| r.strip_prefix(' ')) else {
         return false;
     };
     NAM.match_at(next).is_some() || THANG.match_at(next).is_some()

@@ -104,6 +104,7 @@ pub(crate) struct Memos {
     words_after_counts: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
+    day_month_years: Memo<crate::text::date::DateLex>,
 }
 
 /// What the grammars that start at a digit need right after the number, or a day
@@ -209,6 +210,15 @@ pub(crate) fn digit_run_starts_free(text: &str, at: usize) -> bool {
         .get(..at)
         .and_then(|b| b.chars().next_back())
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
+}
+
+/// The day-month-year date at `at` ("26/3/2018", "17 tháng 7 năm 1981"), as
+/// [`day_month_year`](crate::text::date::day_month_year) reads it: date and period
+/// both read it at a digit run that may start a day.
+pub(crate) fn day_month_year_at(ctx: &Ctx<'_>, at: usize) -> Option<crate::text::date::DateLex> {
+    ctx.memos.day_month_years.get_or(at, || {
+        crate::text::date::day_month_year(ctx.text().get(at..)?)
+    })
 }
 
 /// A number at `at`: digits (with an optional scale word) or number words.
@@ -721,6 +731,25 @@ mod tests {
                         proptest::prop_assert!(parse(&mut ctx, at).is_none(), "{} at {} in {:?}", name, at, t);
                     }
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_remembered_date_is_the_date_read_there(
+            s in "([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2} tháng [0-9]{1,2} năm [0-9]{4}|[0-9]{1,4}|[/. -]|ngày ){0,6}",
+        ) {
+            let view = crate::text::normalize::Normalized::new(&s);
+            let ctx = Ctx::new(&view, &s, None);
+            let t = view.as_str();
+            let positions: Vec<usize> = (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            // twice over, so that the second pass reads what the first remembered
+            for at in positions.iter().chain(&positions).copied() {
+                proptest::prop_assert_eq!(
+                    day_month_year_at(&ctx, at),
+                    crate::text::date::day_month_year(&t[at..])
+                );
             }
         }
     }

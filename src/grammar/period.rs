@@ -54,7 +54,7 @@ use crate::text::normalize::is_word_char;
 use crate::text::roman::roman;
 
 use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
-use super::common::{digit_run_starts_free, digit_start};
+use super::common::{day_month_year_at, digit_run_starts_free, digit_start};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -251,7 +251,7 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
     let t = ctx.text();
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
-    longest.offer(dash_range(t, at, invalid));
+    longest.offer(dash_range(ctx, at, invalid));
     // at a digit neither "trong" nor an approximation word starts: both counts read
     // the number here, and most numbers count no years or months
     if counted.is_some() {
@@ -280,7 +280,7 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
             Opener::Labelled => labelled(t, at, invalid),
             Opener::Khoa => khoa(t, at, invalid),
             Opener::FromTo => from_to(t, at, invalid),
-            Opener::DashRange => dash_range(t, at, invalid),
+            Opener::DashRange => dash_range(ctx, at, invalid),
             Opener::NhungNam => nhung_nam(t, at, invalid),
             Opener::Recurrence => recurrence(t, at),
             Opener::Quarter => quarter(t, at),
@@ -314,7 +314,7 @@ fn every_parser(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found
     longest.offer(labelled(t, at, invalid));
     longest.offer(khoa(t, at, invalid));
     longest.offer(from_to(t, at, invalid));
-    longest.offer(dash_range(t, at, invalid));
+    longest.offer(dash_range(ctx, at, invalid));
     longest.offer(nhung_nam(t, at, invalid));
     longest.offer(count_years(ctx, at, counted, invalid));
     longest.offer(months_of_year(ctx, counted));
@@ -536,12 +536,12 @@ fn point(t: &str, p: usize, bare: bool) -> Option<Lexed> {
 /// 1981"): what [`point`] reads there when its result has a day. The shapes without
 /// a day are not tried: "(1983-1986)", "5/1974-9/1989" start no range here. (Where
 /// "5/1974" is a month and year, "5/19" is no day either: more digits follow.)
-fn bare_day(t: &str, p: usize) -> Option<Lexed> {
-    let rest = t.get(p..)?;
+fn bare_day(ctx: &Ctx<'_>, p: usize) -> Option<Lexed> {
+    let rest = ctx.text().get(p..)?;
     if !may_start_day(rest) {
         return None; // most digit runs: refused before either reading is called
     }
-    if let Some(l) = day_month_year(rest) {
+    if let Some(l) = day_month_year_at(ctx, p) {
         return Lexed::ok(Point::from(l.date.ok()?), p + l.len);
     }
     let (d, m, n) = day_month(rest)?;
@@ -838,14 +838,15 @@ fn range_follows(t: &str, p: usize) -> bool {
 // tháng 4 năm 2008 đến tháng 3 năm 2011
 // 17 tháng 7 năm 1981 – 17 tháng 6 năm 1987, 7 tháng 1 năm 1963 – 1964,
 // 26/3/2018 - 28/3/2018: a bare first end, only when it names a day
-fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
+fn dash_range(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+    let t = ctx.text();
     let rest = t.get(at..)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         // the cheaper refusal first: most digit runs start no day
         if !may_start_day(rest) || !digit_run_starts_free(t, at) {
             return None;
         }
-        let first = bare_day(t, at)?;
+        let first = bare_day(ctx, at)?;
         return Some(range_from(t, at, first, true, false, invalid)?.labelled(None));
     }
     if NGAY.match_at(rest).is_none()
@@ -1154,7 +1155,7 @@ mod tests {
             prop_assert!(labelled(t, 0, &mut invalid).is_none());
             prop_assert!(khoa(t, 0, &mut invalid).is_none());
             prop_assert!(from_to(t, 0, &mut invalid).is_none());
-            prop_assert!(dash_range(t, 0, &mut invalid).is_none());
+            prop_assert!(dash_range(&ctx, 0, &mut invalid).is_none());
             prop_assert!(nhung_nam(t, 0, &mut invalid).is_none());
             prop_assert!(months_of_year(&ctx, count_before_unit(&ctx, 0)).is_none());
             prop_assert!(recurrence(t, 0).is_none());

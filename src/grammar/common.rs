@@ -97,10 +97,128 @@ impl<T: Clone> Memo<T> {
 /// The readers' memos, one per reader.
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
+    /// The last digit position asked about: the grammars at one position ask one
+    /// after another.
+    digit_start: std::cell::Cell<Option<(usize, DigitStart)>>,
     number_ends: Memo<usize>,
     words_after_counts: Memo<usize>,
     quantities: Memo<Quantity>,
     counts: Memo<Count>,
+    day_month_years: Memo<crate::text::date::DateLex>,
+}
+
+/// What the grammars that start at a digit need right after the number, or a day
+/// shape, each as a necessary condition: most numbers have none of it, and one
+/// look at the bytes turns those grammars away before any of them reads on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DigitStart(u8);
+
+impl DigitStart {
+    /// A space or a slash after the number: a count's noun follows it, or a
+    /// "/total" and then the noun.
+    const COUNT: u8 = 1;
+    /// A space or a percent sign after the number: the registrants' noun follows,
+    /// after the sign or not.
+    const SIGN_OR_WORD: u8 = 2;
+    /// A percent sign after the number: "%", " %" or " phần trăm".
+    const PERCENT: u8 = 4;
+    /// A unit of time after the number: " năm", " tháng".
+    const UNIT: u8 = 8;
+    /// The digit run may start a day ("26/3", "15 - 18/4", "17 tháng 7") and ends
+    /// no symbol or longer number before it.
+    const DAY: u8 = 16;
+    /// Anything may follow: what a position that is no digit says.
+    const ANY: DigitStart =
+        DigitStart(Self::COUNT | Self::SIGN_OR_WORD | Self::PERCENT | Self::UNIT | Self::DAY);
+
+    /// Whether a count ([`count_at`] and [`word_after_count`]) may be followed by
+    /// its noun.
+    pub(crate) fn may_count(self) -> bool {
+        self.0 & Self::COUNT != 0
+    }
+
+    /// Whether a percent sign or a word may follow the number.
+    pub(crate) fn may_sign_or_word(self) -> bool {
+        self.0 & Self::SIGN_OR_WORD != 0
+    }
+
+    /// Whether a percent sign follows the number.
+    pub(crate) fn may_percent(self) -> bool {
+        self.0 & Self::PERCENT != 0
+    }
+
+    /// Whether a unit of time follows the number or a day starts at it.
+    pub(crate) fn may_unit_or_day(self) -> bool {
+        self.0 & (Self::UNIT | Self::DAY) != 0
+    }
+
+    /// Whether a day may start at the digit run.
+    pub(crate) fn may_day(self) -> bool {
+        self.0 & Self::DAY != 0
+    }
+}
+
+/// [`DigitStart`] at `at`; [`DigitStart::ANY`] where no digit is.
+#[inline]
+pub(crate) fn digit_start(ctx: &Ctx<'_>, at: usize) -> DigitStart {
+    if !ctx
+        .text()
+        .as_bytes()
+        .get(at)
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return DigitStart::ANY;
+    }
+    match ctx.memos.digit_start.get() {
+        Some((p, found)) if p == at => found,
+        _ => {
+            let found = read_digit_start(ctx, at);
+            ctx.memos.digit_start.set(Some((at, found)));
+            found
+        }
+    }
+}
+
+#[inline(never)]
+fn read_digit_start(ctx: &Ctx<'_>, at: usize) -> DigitStart {
+    let text = ctx.text();
+    let end = number_end(ctx, at);
+    let mut flags = match end.and_then(|e| text.as_bytes().get(e)) {
+        Some(b' ') => DigitStart::COUNT | DigitStart::SIGN_OR_WORD,
+        Some(b'/') => DigitStart::COUNT,
+        Some(b'%') => DigitStart::SIGN_OR_WORD,
+        _ => 0,
+    };
+    // both start with a space or a sign
+    if let Some(e) = end.filter(|_| flags & DigitStart::SIGN_OR_WORD != 0) {
+        if super::percentage::percent_sign_len(&text[e..]).is_some() {
+            flags |= DigitStart::PERCENT;
+        }
+        if super::period::unit_follows(text, e) {
+            flags |= DigitStart::UNIT;
+        }
+    }
+    if crate::text::date::may_start_day(&text[at..]) && digit_run_starts_free(text, at) {
+        flags |= DigitStart::DAY;
+    }
+    DigitStart(flags)
+}
+
+/// A digit run that is not the tail of a symbol or a longer number ("05-CT/TW 15").
+pub(crate) fn digit_run_starts_free(text: &str, at: usize) -> bool {
+    !text
+        .get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
+}
+
+/// The day-month-year date at `at` ("26/3/2018", "17 tháng 7 năm 1981"), as
+/// [`day_month_year`](crate::text::date::day_month_year) reads it: date and period
+/// both read it at a digit run that may start a day.
+pub(crate) fn day_month_year_at(ctx: &Ctx<'_>, at: usize) -> Option<crate::text::date::DateLex> {
+    ctx.memos.day_month_years.get_or(at, || {
+        crate::text::date::day_month_year(ctx.text().get(at..)?)
+    })
 }
 
 /// A number at `at`: digits (with an optional scale word) or number words.
@@ -544,6 +662,114 @@ mod tests {
                 proptest::prop_assert_eq!(skip_of_total(&s, end), skip_slash_total(&s, end));
             }
         }
+    }
+
+    /// Pieces of text around numbers: what follows them, and what may precede.
+    const AROUND_NUMBERS: &[&str] = &[
+        "5",
+        "26",
+        "2018",
+        "1.500",
+        "5,3",
+        "55/55",
+        "2/3",
+        "/",
+        "-",
+        " - ",
+        ".",
+        ",",
+        " ",
+        "%",
+        " %",
+        " phần trăm",
+        " chi bộ",
+        " đảng viên",
+        " lượt",
+        " cán bộ",
+        " đã đăng ký",
+        " năm",
+        " tháng",
+        " tháng 3",
+        " qua",
+        "ngày ",
+        "(",
+        ")",
+        "x",
+        "\n",
+        " nghìn",
+        " triệu",
+        "hơn ",
+        "từ ",
+        "trong ",
+        "đến ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn a_digit_start_turns_away_only_grammars_that_refuse(
+            pieces in proptest::collection::vec(proptest::sample::select(AROUND_NUMBERS), 0..10),
+        ) {
+            use super::super::{date, member_count, org_count, percentage, period, registration};
+            type Parse = fn(&mut Ctx<'_>, usize) -> Option<super::super::Match>;
+            let text = pieces.concat();
+            let view = crate::text::normalize::Normalized::new(&text);
+            let t = view.as_str();
+            for at in (0..t.len()).filter(|&i| t.as_bytes()[i].is_ascii_digit()) {
+                let mut ctx = Ctx::new(&view, &text, None);
+                let start = digit_start(&ctx, at);
+                let grammars: [(&str, bool, Parse); 6] = [
+                    ("org_count", start.may_count(), org_count::parse_here),
+                    ("member_count", start.may_count(), member_count::parse_here),
+                    ("registration", start.may_sign_or_word(), registration::parse_here),
+                    ("percentage", start.may_percent(), percentage::parse_here),
+                    ("period", start.may_unit_or_day(), period::parse_here),
+                    ("date", start.may_day(), date::parse_here),
+                ];
+                for (name, may, parse) in grammars {
+                    if !may {
+                        proptest::prop_assert!(parse(&mut ctx, at).is_none(), "{} at {} in {:?}", name, at, t);
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_remembered_date_is_the_date_read_there(
+            s in "([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2} tháng [0-9]{1,2} năm [0-9]{4}|[0-9]{1,4}|[/. -]|ngày ){0,6}",
+        ) {
+            let view = crate::text::normalize::Normalized::new(&s);
+            let ctx = Ctx::new(&view, &s, None);
+            let t = view.as_str();
+            let positions: Vec<usize> = (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            // twice over, so that the second pass reads what the first remembered
+            for at in positions.iter().chain(&positions).copied() {
+                proptest::prop_assert_eq!(
+                    day_month_year_at(&ctx, at),
+                    crate::text::date::day_month_year(&t[at..])
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_digit_start_says_no_after_most_numbers() {
+        let text = "5, năm 2018. 26/3";
+        let view = crate::text::normalize::Normalized::new(text);
+        let ctx = Ctx::new(&view, text, None);
+        assert_eq!(digit_start(&ctx, 0), DigitStart(0));
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        assert!(!digit_start(&ctx, at("2018")).may_unit_or_day());
+        assert!(digit_start(&ctx, at("26/3")).may_day());
+        assert_eq!(digit_start(&ctx, at("năm")), DigitStart::ANY);
+        // no day starts at three digits, but a count of months may
+        let text = "006 tháng đầu năm";
+        let view = crate::text::normalize::Normalized::new(text);
+        let mut ctx = Ctx::new(&view, text, None);
+        assert!(super::super::period::parse_here(&mut ctx, 0).is_some());
+        assert!(digit_start(&ctx, 0).may_unit_or_day());
     }
 
     #[test]

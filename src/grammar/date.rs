@@ -19,6 +19,7 @@ use crate::text::date::{
 };
 use crate::text::keyword::Keyword;
 
+use super::common::{day_month_year_at, digit_run_starts_free, digit_start};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static NGAY: Keyword = Keyword::new("ngày");
@@ -41,12 +42,22 @@ pub(crate) static GRAMMAR: Grammar = Grammar {
 };
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // at a digit, only a day
+    if !digit_start(ctx, at).may_day() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let rest = &text[at..];
     // no keyword below starts with a digit, and most calls are at digit runs
     let at_digit = rest.starts_with(|c: char| c.is_ascii_digit());
     let lex = if at_digit {
-        digit_run_date(text, at)
+        digit_run_date(ctx, at)
     } else if let Some(n) = NGAY.match_at(rest) {
         // ngày 26/3/2018, ngày 26 tháng 3 năm 2018
         let body = rest[n..].strip_prefix(' ')?;
@@ -59,7 +70,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     } else if NAM.match_at(rest).is_some() {
         nam_year(rest)
     } else {
-        digit_run_date(text, at)
+        digit_run_date(ctx, at)
     }?;
     let end = at + lex.len;
     if !ends_free(text, end) || starts_range(&text[end..]) {
@@ -90,13 +101,14 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
 
 /// A date written from the digit run at `at`: "26/3/2018", "26 tháng 3 năm 2018",
 /// or "6/2020" where a month is expected.
-fn digit_run_date(text: &str, at: usize) -> Option<DateLex> {
+fn digit_run_date(ctx: &Ctx<'_>, at: usize) -> Option<DateLex> {
+    let text = ctx.text();
     let rest = &text[at..];
     // both shapes start with a day or month and a separator: most runs have none
     if !may_start_day(rest) || !digit_run_starts_free(text, at) {
         return None;
     }
-    day_month_year(rest).or_else(|| {
+    day_month_year_at(ctx, at).or_else(|| {
         month_position(text, at)
             .then(|| bare_month_year(rest))
             .flatten()
@@ -114,14 +126,6 @@ pub(crate) fn record(date: PartialDate) -> Date {
         value: date.iso(),
         precision,
     }
-}
-
-/// A digit run that is not the tail of a symbol or a longer number ("05-CT/TW 15").
-fn digit_run_starts_free(text: &str, at: usize) -> bool {
-    !text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
 }
 
 /// What follows a date: not a letter or digit, and not a symbol continuing ("/QĐ").

@@ -11,6 +11,7 @@
 use crate::record::{Approx, MemberCategory, MemberCount, RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 
+use super::common::digit_start;
 use super::common::{
     count_at, scope_after, skip_of_total, word_after_count, APPROX, NUMBER_WORD_STARTS,
 };
@@ -59,6 +60,16 @@ fn word_then_space(text: &str, at: usize, keyword: &'static Keyword) -> Option<u
 }
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // most numbers count nothing, and the byte after them says so
+    if !digit_start(ctx, at).may_count() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     if text.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
         // no leading word starts with a digit: a count right here, as at most calls

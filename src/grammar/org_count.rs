@@ -15,6 +15,7 @@
 use crate::record::{OrgCount, OrgLevel, OrgUnit, RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 
+use super::common::digit_start;
 use super::common::{
     count_at, scope_after, skip_of_total, word_after_count, APPROX, NUMBER_WORD_STARTS,
 };
@@ -114,6 +115,16 @@ fn phrase(ctx: &Ctx<'_>, at: usize) -> Option<Phrase> {
 }
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // most numbers count nothing, and the byte after them says so
+    if !digit_start(ctx, at).may_count() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let mut p = phrase(ctx, at)?;
     if p.record.level.is_none() && p.record.scope.is_none() {
         // "45 đảng bộ và 46 chi bộ trực thuộc": the pair shares the level

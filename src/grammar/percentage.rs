@@ -34,6 +34,7 @@ use crate::record::{Approx, Percentage, RecordData, RecordKind};
 use crate::text::keyword::word_len;
 use crate::text::keyword::{Keyword, Lexicon};
 
+use super::common::digit_start;
 use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::{Ctx, Grammar, Match, Trigger};
 
@@ -256,6 +257,16 @@ static CHANGES: Lexicon<()> = Lexicon::new(&[("giảm", ()), ("thêm", ()), ("t�
 static NAM: Keyword = Keyword::new("năm");
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // the percent sign follows the number, or a space and "phần trăm"
+    if !digit_start(ctx, at).may_percent() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     if TY_LE.longest_at(&text[at..]).is_some() {
         return reverse(ctx, at);
@@ -346,7 +357,7 @@ fn share_at(ctx: &Ctx<'_>, at: usize) -> Option<Share> {
 
 /// The percent sign at the start of `after` (what follows a number): "%", " %" or
 /// " phần trăm", and its byte length.
-fn percent_sign_len(after: &str) -> Option<usize> {
+pub(super) fn percent_sign_len(after: &str) -> Option<usize> {
     if after.starts_with('%') {
         Some(1)
     } else if after.starts_with(" %") {

@@ -54,6 +54,7 @@ use crate::text::normalize::is_word_char;
 use crate::text::roman::roman;
 
 use super::common::{approx_word, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
+use super::common::{day_month_year_at, digit_run_starts_free, digit_start};
 use super::{Ctx, Grammar, Match, Trigger};
 
 static TU: Keyword = Keyword::new("từ");
@@ -206,6 +207,16 @@ impl Span {
 type Invalid = Option<(usize, usize, String)>;
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // at a digit, " năm" or " tháng" after the number, or a day
+    if !digit_start(ctx, at).may_unit_or_day() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let t = ctx.text();
     let mut invalid: Invalid = None;
     // most parsers start with a word of their own: at a digit only three can match
@@ -240,7 +251,7 @@ fn longest_at_digits(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<
     let t = ctx.text();
     let counted = count_before_unit(ctx, at);
     let mut longest = Longest::new(t, at);
-    longest.offer(dash_range(t, at, invalid));
+    longest.offer(dash_range(ctx, at, invalid));
     // at a digit neither "trong" nor an approximation word starts: both counts read
     // the number here, and most numbers count no years or months
     if counted.is_some() {
@@ -269,7 +280,7 @@ fn longest_at_word(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Fo
             Opener::Labelled => labelled(t, at, invalid),
             Opener::Khoa => khoa(t, at, invalid),
             Opener::FromTo => from_to(t, at, invalid),
-            Opener::DashRange => dash_range(t, at, invalid),
+            Opener::DashRange => dash_range(ctx, at, invalid),
             Opener::NhungNam => nhung_nam(t, at, invalid),
             Opener::Recurrence => recurrence(t, at),
             Opener::Quarter => quarter(t, at),
@@ -303,7 +314,7 @@ fn every_parser(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found
     longest.offer(labelled(t, at, invalid));
     longest.offer(khoa(t, at, invalid));
     longest.offer(from_to(t, at, invalid));
-    longest.offer(dash_range(t, at, invalid));
+    longest.offer(dash_range(ctx, at, invalid));
     longest.offer(nhung_nam(t, at, invalid));
     longest.offer(count_years(ctx, at, counted, invalid));
     longest.offer(months_of_year(ctx, counted));
@@ -398,13 +409,6 @@ fn ends_free(t: &str, end: usize) -> bool {
         Some('/' | '-' | '.') => !after.next().is_some_and(|c| c.is_alphanumeric()),
         Some(_) => true,
     }
-}
-
-/// A digit run that is not the tail of a symbol or a longer number ("05-CT/TW 15").
-fn digit_run_starts_free(t: &str, at: usize) -> bool {
-    !t.get(..at)
-        .and_then(|b| b.chars().next_back())
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ','))
 }
 
 // ---------------------------------------------------------------------------
@@ -532,12 +536,12 @@ fn point(t: &str, p: usize, bare: bool) -> Option<Lexed> {
 /// 1981"): what [`point`] reads there when its result has a day. The shapes without
 /// a day are not tried: "(1983-1986)", "5/1974-9/1989" start no range here. (Where
 /// "5/1974" is a month and year, "5/19" is no day either: more digits follow.)
-fn bare_day(t: &str, p: usize) -> Option<Lexed> {
-    let rest = t.get(p..)?;
+fn bare_day(ctx: &Ctx<'_>, p: usize) -> Option<Lexed> {
+    let rest = ctx.text().get(p..)?;
     if !may_start_day(rest) {
         return None; // most digit runs: refused before either reading is called
     }
-    if let Some(l) = day_month_year(rest) {
+    if let Some(l) = day_month_year_at(ctx, p) {
         return Lexed::ok(Point::from(l.date.ok()?), p + l.len);
     }
     let (d, m, n) = day_month(rest)?;
@@ -834,14 +838,15 @@ fn range_follows(t: &str, p: usize) -> bool {
 // tháng 4 năm 2008 đến tháng 3 năm 2011
 // 17 tháng 7 năm 1981 – 17 tháng 6 năm 1987, 7 tháng 1 năm 1963 – 1964,
 // 26/3/2018 - 28/3/2018: a bare first end, only when it names a day
-fn dash_range(t: &str, at: usize, invalid: &mut Invalid) -> Option<Found> {
+fn dash_range(ctx: &Ctx<'_>, at: usize, invalid: &mut Invalid) -> Option<Found> {
+    let t = ctx.text();
     let rest = t.get(at..)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         // the cheaper refusal first: most digit runs start no day
         if !may_start_day(rest) || !digit_run_starts_free(t, at) {
             return None;
         }
-        let first = bare_day(t, at)?;
+        let first = bare_day(ctx, at)?;
         return Some(range_from(t, at, first, true, false, invalid)?.labelled(None));
     }
     if NGAY.match_at(rest).is_none()
@@ -983,8 +988,12 @@ fn count_before_unit(ctx: &Ctx<'_>, p: usize) -> Option<(u64, usize)> {
 /// [`months_of_year`] need after their count: " năm" or " tháng". Much cheaper than
 /// reading the number.
 fn unit_follows_number(ctx: &Ctx<'_>, p: usize) -> bool {
-    let t = ctx.text();
-    let Some(next) = number_end(ctx, p).and_then(|end| t[end..].strip_prefix(' ')) else {
+    number_end(ctx, p).is_some_and(|end| unit_follows(ctx.text(), end))
+}
+
+/// Whether " năm" or " tháng" follows a number that ends at `end`.
+pub(super) fn unit_follows(t: &str, end: usize) -> bool {
+    let Some(next) = t.get(end..).and_then(|r| r.strip_prefix(' ')) else {
         return false;
     };
     NAM.match_at(next).is_some() || THANG.match_at(next).is_some()
@@ -1146,7 +1155,7 @@ mod tests {
             prop_assert!(labelled(t, 0, &mut invalid).is_none());
             prop_assert!(khoa(t, 0, &mut invalid).is_none());
             prop_assert!(from_to(t, 0, &mut invalid).is_none());
-            prop_assert!(dash_range(t, 0, &mut invalid).is_none());
+            prop_assert!(dash_range(&ctx, 0, &mut invalid).is_none());
             prop_assert!(nhung_nam(t, 0, &mut invalid).is_none());
             prop_assert!(months_of_year(&ctx, count_before_unit(&ctx, 0)).is_none());
             prop_assert!(recurrence(t, 0).is_none());

@@ -18,6 +18,7 @@ use crate::text::keyword::token_len;
 use crate::text::keyword::word_len;
 use crate::text::keyword::{starts_word, Keyword, Lexicon};
 
+use super::common::digit_start;
 use super::common::{approx_word, count_at, number_end, quantity, APPROX, NUMBER_WORD_STARTS};
 use super::percentage::SUBJECT_STOPS;
 use super::{Ctx, Grammar, Match, Trigger};
@@ -104,6 +105,16 @@ const MAX_WHO_WORDS: usize = 10;
 const MAX_ACTIVITY_WORDS: usize = 25;
 
 fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
+    // the registrants follow the number after a space or a percent sign
+    if !digit_start(ctx, at).may_sign_or_word() {
+        return None;
+    }
+    parse_here(ctx, at)
+}
+
+/// [`parse`] once the bytes after a number do not rule it out.
+#[inline(never)]
+pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let text = ctx.text();
     let (approx, num_at) = approx_word(text, at).unwrap_or((Approx::Exact, at));
     if !starts_word(text, num_at) {

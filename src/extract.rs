@@ -10,9 +10,11 @@
 
 use std::cmp::Reverse;
 use std::collections::HashSet;
+use std::iter::Peekable;
+use std::ops::Range;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
 use chrono::NaiveDate;
 
 use crate::error::{Diagnostic, Error};
@@ -22,6 +24,7 @@ use crate::record::{Record, RecordKind};
 use crate::text::keyword::{ends_word, starts_word};
 use crate::text::normalize::Normalized;
 use crate::text::number::continues_number;
+use crate::text::segment::CutBytes;
 
 /// Extracts every record kind from `text` with default options.
 ///
@@ -74,6 +77,8 @@ pub struct Extractor {
     /// …and those it triggers only when written with a capital first letter.
     capitalised_grammars: Vec<GrammarSet>,
     digit_grammars: GrammarSet,
+    /// Where the view may be cut without cutting a trigger word.
+    cuts: CutBytes,
     patterns: Vec<String>,
     reference_date: Option<NaiveDate>,
 }
@@ -183,6 +188,7 @@ impl ExtractorBuilder {
             word_grammars,
             capitalised_grammars,
             digit_grammars,
+            cuts: CutBytes::outside(&patterns),
             patterns,
             reference_date: self.reference_date,
         })
@@ -281,10 +287,7 @@ impl Extractor {
     /// The matches that win the overlap policy among every grammar's match at every
     /// trigger position, in order of their starts.
     fn winners(&self, ctx: &mut Ctx<'_>, stats: &mut Stats) -> Vec<Match> {
-        let starts = self.trigger_positions(ctx);
-        stats.trigger_positions = starts.len();
-        stats.grammar_calls = starts.iter().map(|(_, set)| set.len()).sum();
-        match self.settle_as_found(ctx, stats, &starts, MAX_LOOKBACK) {
+        match self.settle_as_found(ctx, stats, MAX_LOOKBACK) {
             Ok(winners) => winners,
             Err(StartedTooEarly) => {
                 // a grammar broke its promise: rank everything at the end instead,
@@ -294,9 +297,11 @@ impl Extractor {
                     "a match started more than {MAX_LOOKBACK} bytes before its trigger"
                 );
                 ctx.reset();
+                stats.trigger_positions = 0;
+                stats.grammar_calls = 0;
                 stats.candidates = 0;
                 stats.candidate_bytes = 0;
-                self.settle_as_found(ctx, stats, &starts, usize::MAX)
+                self.settle_as_found(ctx, stats, usize::MAX)
                     .expect("no match starts before the text")
             }
         }
@@ -309,21 +314,35 @@ impl Extractor {
         &self,
         ctx: &mut Ctx<'_>,
         stats: &mut Stats,
-        starts: &[(usize, GrammarSet)],
         lookback: usize,
     ) -> Result<Vec<Match>, StartedTooEarly> {
-        let text_len = ctx.view.as_str().len();
-        let mut policy = OverlapPolicy::new(text_len, lookback, starts.len());
-        for &(at, set) in starts {
-            policy.advance(at);
-            for g in set.iter() {
-                let found = (self.grammars[g].parse)(ctx, at);
-                if let Some(m) = &found {
-                    if m.start < m.end && m.end <= text_len {
-                        stats.candidates += 1;
-                        stats.candidate_bytes += m.end - m.start;
-                        policy.admit(m, at)?;
-                        policy.offer(g, found);
+        let text = ctx.view.as_str();
+        let text_len = text.len();
+        let digits = self.digit_starts(text);
+        // room for a candidate per digit run and per 32 bytes of words: about twice
+        // what report text needs, and a denser text only grows the vector
+        let expected = digits.len() + text_len / 32;
+        let mut policy = OverlapPolicy::new(text_len, lookback, expected);
+        let mut digits = digits.into_iter().peekable();
+        let mut starts = Vec::new();
+        // Segment by segment, so that a grammar reads text the scan has just read,
+        // still in the cache, not text scanned megabytes ago.
+        for segment in self.cuts.segments(text.as_bytes(), SEGMENT) {
+            starts.clear();
+            self.triggers_in(ctx, segment, &mut digits, &mut starts);
+            stats.trigger_positions += starts.len();
+            stats.grammar_calls += starts.iter().map(|(_, set)| set.len()).sum::<usize>();
+            for &(at, set) in &starts {
+                policy.advance(at);
+                for g in set.iter() {
+                    let found = (self.grammars[g].parse)(ctx, at);
+                    if let Some(m) = &found {
+                        if m.start < m.end && m.end <= text_len {
+                            stats.candidates += 1;
+                            stats.candidate_bytes += m.end - m.start;
+                            policy.admit(m, at)?;
+                            policy.offer(g, found);
+                        }
                     }
                 }
             }
@@ -331,34 +350,62 @@ impl Extractor {
         Ok(policy.finish())
     }
 
-    /// Where grammars start, sorted, each position once with the grammars to try:
-    /// trigger words at word boundaries and the first digit of every digit run.
-    fn trigger_positions(&self, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
-        let text = ctx.view.as_str();
-        let digits = if self.digit_grammars.is_empty() {
+    /// The first digit of every number, where the digit grammars start.
+    fn digit_starts(&self, text: &str) -> Vec<usize> {
+        if self.digit_grammars.is_empty() {
             Vec::new()
         } else {
             number_starts(text.as_bytes())
-        };
-        let mut digits = digits.into_iter().peekable();
-        let mut starts = Vec::new();
+        }
+    }
+
+    /// Where grammars start in `segment`, sorted, each position once with the
+    /// grammars to try: trigger words at word boundaries and the first digit of every
+    /// digit run, taken from `digits` (all of the view's, in order). Appended to
+    /// `starts`.
+    fn triggers_in(
+        &self,
+        ctx: &Ctx<'_>,
+        segment: Range<usize>,
+        digits: &mut Peekable<std::vec::IntoIter<usize>>,
+        starts: &mut Vec<(usize, GrammarSet)>,
+    ) {
+        let text = ctx.view.as_str();
         if let Some(ac) = &self.words {
             // The automaton reports matches by their end. Placing the digit runs up to
             // a match's end first keeps every position placed at or before it, so the
             // match's start goes in at most its own length from the back.
-            for m in ac.find_overlapping_iter(text) {
+            let words = Input::new(text).span(segment.clone());
+            for m in ac.find_overlapping_iter(words) {
                 while let Some(at) = digits.next_if(|&at| at <= m.end()) {
-                    place(&mut starts, at, self.digit_grammars);
+                    place(starts, at, self.digit_grammars);
                 }
                 if let Some(set) = self.word_trigger(ctx, m.start(), m.end(), m.pattern()) {
-                    place(&mut starts, m.start(), set);
+                    place(starts, m.start(), set);
                 }
             }
         }
-        for at in digits {
-            place(&mut starts, at, self.digit_grammars);
+        while let Some(at) = digits.next_if(|&at| at < segment.end) {
+            place(starts, at, self.digit_grammars);
+        }
+    }
+
+    /// Every trigger position of the view, cutting it into segments of at least
+    /// `min_len` bytes as the driver does.
+    #[cfg(test)]
+    fn trigger_positions_cut(&self, ctx: &Ctx<'_>, min_len: usize) -> Vec<(usize, GrammarSet)> {
+        let text = ctx.view.as_str();
+        let mut digits = self.digit_starts(text).into_iter().peekable();
+        let mut starts = Vec::new();
+        for segment in self.cuts.segments(text.as_bytes(), min_len) {
+            self.triggers_in(ctx, segment, &mut digits, &mut starts);
         }
         starts
+    }
+
+    #[cfg(test)]
+    fn trigger_positions(&self, ctx: &Ctx<'_>) -> Vec<(usize, GrammarSet)> {
+        self.trigger_positions_cut(ctx, SEGMENT)
     }
 
     /// The grammars that the automaton's match of `pattern` at `start..end` starts:
@@ -491,6 +538,10 @@ fn digit_bits(eight: &[u8]) -> u8 {
 /// How far before its trigger a match may start: a grammar reads a word or two back
 /// at most ("nguyên" before a title the person grammar was called at).
 const MAX_LOOKBACK: usize = 64;
+
+/// The least length of the segments the view is triggered and parsed in: well
+/// inside a core's cache with the original text, the map and the candidates.
+const SEGMENT: usize = 64 << 10;
 
 /// A set of grammars, by their index in [`Extractor::grammars`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -970,9 +1021,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn placing_trigger_positions_as_found_gives_the_sorted_merge(
+        fn placing_trigger_positions_segment_by_segment_gives_the_sorted_merge_of_the_whole(
             pieces in proptest::collection::vec((0usize..1000, 0usize..4), 0..80),
             person_only in proptest::bool::ANY,
+            // segments of any length, the driver's among them
+            min_len in proptest::prop_oneof![0usize..64, proptest::strategy::Just(SEGMENT)],
         ) {
             static PEOPLE: OnceLock<Extractor> = OnceLock::new();
             let ex = if person_only {
@@ -991,7 +1044,7 @@ mod tests {
             let view = Normalized::new(&text);
             let ctx = Ctx::new(&view, &text, None);
             proptest::prop_assert_eq!(
-                ex.trigger_positions(&ctx),
+                ex.trigger_positions_cut(&ctx, min_len),
                 trigger_positions_by_sorting(ex, &ctx)
             );
         }

@@ -8,4 +8,5 @@ pub(crate) mod normalize;
 pub(crate) mod number;
 pub(crate) mod number_words;
 pub(crate) mod roman;
+pub(crate) mod segment;
 pub(crate) mod symbol;

@@ -8,6 +8,7 @@
 //!
 //! The driver is language-blind: the words it looks for come from the grammars.
 
+use std::cell::Cell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::iter::Peekable;
@@ -22,7 +23,7 @@ use crate::extraction::{Extraction, SCHEMA};
 use crate::grammar::{Ctx, Grammar, Match, Trigger, GRAMMARS};
 use crate::record::{Record, RecordKind};
 use crate::text::keyword::{ends_word, starts_word};
-use crate::text::normalize::Normalized;
+use crate::text::normalize::{Buffers, Normalized};
 use crate::text::number::continues_number;
 use crate::text::segment::CutBytes;
 
@@ -244,7 +245,7 @@ impl Extractor {
             bytes: text.len(),
             ..Stats::default()
         };
-        let view = Normalized::new(text);
+        let view = Normalized::new_in(text, SPARE_VIEW.take().unwrap_or_default());
         stats.normalised_bytes = view.as_str().len();
         let mut ctx = Ctx::new(&view, text, self.reference_date);
         let mut winners = self.winners(&mut ctx, &mut stats);
@@ -281,6 +282,10 @@ impl Extractor {
             checks,
             diagnostics: dedup(diagnostics),
         };
+        let spare = view.into_buffers();
+        if spare.capacity_bytes() <= SPARE_VIEW_MAX_BYTES {
+            SPARE_VIEW.set(Some(spare));
+        }
         (extraction, stats)
     }
 
@@ -538,6 +543,17 @@ fn digit_bits(eight: &[u8]) -> u8 {
 /// How far before its trigger a match may start: a grammar reads a word or two back
 /// at most ("nguyên" before a title the person grammar was called at).
 const MAX_LOOKBACK: usize = 64;
+
+thread_local! {
+    /// The buffers of this thread's last view, for the next: the allocator gives the
+    /// memory of a large view back to the system when it is freed, and taking it
+    /// again page by page costs a few per cent of a megabytes-long extraction.
+    static SPARE_VIEW: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// The most a thread keeps for its next view: enough for documents of about 20 MB;
+/// a larger one's buffers are freed, not kept for good.
+const SPARE_VIEW_MAX_BYTES: usize = 32 << 20;
 
 /// The least length of the segments the view is triggered and parsed in: well
 /// inside a core's cache with the original text, the map and the candidates.
@@ -1048,6 +1064,18 @@ mod tests {
                 trigger_positions_by_sorting(ex, &ctx)
             );
         }
+    }
+
+    #[test]
+    fn an_extraction_after_others_on_the_thread_reads_as_the_first() {
+        let ex = default_extractor();
+        let short = "Đảng bộ có 12 chi bộ, 345 đảng viên; ngày 26/3/2018 ban hành Quy định số 28.";
+        let long = "Năm 2020,  98,5%\u{200B} đảng viên &#7843; hoàn thành.\n".repeat(300);
+        let first = ex.extract(short);
+        assert!(first.records.len() >= 3);
+        ex.extract(&long);
+        assert_eq!(ex.extract(short), first);
+        assert_eq!(ex.extract(&long), ex.extract(&long));
     }
 
     #[test]

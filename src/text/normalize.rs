@@ -66,11 +66,34 @@ pub(crate) struct Normalized {
 /// Bytes of view per lookup bucket.
 const BUCKET: usize = 128;
 
+/// The buffers of a view that is no longer needed, to build the next one in: a
+/// large document's view otherwise comes from fresh pages of the system each time.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    text: String,
+    anchors: Vec<(usize, usize)>,
+    buckets: Vec<usize>,
+}
+
+impl Buffers {
+    /// The bytes the buffers hold.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.anchors.capacity() * std::mem::size_of::<(usize, usize)>()
+            + self.buckets.capacity() * std::mem::size_of::<usize>()
+    }
+}
+
 impl Normalized {
     /// Builds the normalised view of `original`. Linear in its length.
     pub(crate) fn new(original: &str) -> Self {
+        Self::new_in(original, Buffers::default())
+    }
+
+    /// [`Normalized::new`], built in the buffers of an earlier view.
+    pub(crate) fn new_in(original: &str, spare: Buffers) -> Self {
         if !needs_hygiene(original) {
-            return Self::build(original);
+            return Self::build_in(original, spare);
         }
         // HTML references and invisible characters first, with their own map, so
         // that the word scan below sees "đ&#7843;ng" and "đả\u{200B}ng" as "đảng".
@@ -100,7 +123,11 @@ impl Normalized {
     }
 
     fn build(original: &str) -> Self {
-        let mut out = Self::empty(original.len() + original.len() / 16);
+        Self::build_in(original, Buffers::default())
+    }
+
+    fn build_in(original: &str, spare: Buffers) -> Self {
+        let mut out = Self::empty_in(spare, original.len() + original.len() / 16);
         // A report repeats a few thousand distinct tokens: fold each once.
         let mut cache = TokenCache::for_text(original.len());
         // Most of a text reads as written (ASCII, single spaces, words already
@@ -173,11 +200,34 @@ impl Normalized {
     }
 
     fn empty(capacity: usize) -> Self {
+        Self::empty_in(Buffers::default(), capacity)
+    }
+
+    fn empty_in(spare: Buffers, capacity: usize) -> Self {
+        let Buffers {
+            mut text,
+            mut anchors,
+            mut buckets,
+        } = spare;
+        text.clear();
+        text.reserve(capacity);
+        anchors.clear();
+        anchors.push((0, 0));
+        buckets.clear();
         Normalized {
-            text: String::with_capacity(capacity),
-            anchors: vec![(0, 0)],
-            buckets: Vec::new(),
+            text,
+            anchors,
+            buckets,
             last: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The view's buffers, to build another view in.
+    pub(crate) fn into_buffers(self) -> Buffers {
+        Buffers {
+            text: self.text,
+            anchors: self.anchors,
+            buckets: self.buckets,
         }
     }
 
@@ -208,14 +258,15 @@ impl Normalized {
 
     fn index_buckets(&mut self) {
         let mut k = 0;
-        self.buckets = (0..=self.text.len() / BUCKET + 1)
-            .map(|b| {
-                while self.anchors.get(k).is_some_and(|a| a.0 < b * BUCKET) {
+        let anchors = &self.anchors;
+        self.buckets.clear();
+        self.buckets
+            .extend((0..=self.text.len() / BUCKET + 1).map(|b| {
+                while anchors.get(k).is_some_and(|a| a.0 < b * BUCKET) {
                     k += 1;
                 }
                 k
-            })
-            .collect();
+            }));
     }
 
     /// The normalised text.
@@ -1227,6 +1278,23 @@ mod tests {
         assert_eq!(char_at(s, s.len()), None);
         assert_eq!(char_at(s, 1000), None);
         assert_eq!(char_at("\u{200B}", 0), None);
+    }
+
+    proptest::proptest! {
+        /// A view built in the buffers of another is the view built fresh: nothing
+        /// of the first is left in its text, map or buckets.
+        #[test]
+        fn a_view_built_in_used_buffers_is_the_fresh_view(
+            first in "([a-zA-Z0-9 .,&;#\n]|[àáảạđêềếộơờưựỳ]|[ÀĐÔƯ]|\u{0301}|\u{00A0}|\u{200B}|&#7843;){0,300}",
+            second in "([a-zA-Z0-9 .,&;#\n]|[àáảạđêềếộơờưựỳ]|[ÀĐÔƯ]|\u{0301}|\u{00A0}|\u{200B}|&#7843;){0,60}",
+        ) {
+            let used = Normalized::new(&first).into_buffers();
+            let reused = Normalized::new_in(&second, used);
+            let fresh = Normalized::new(&second);
+            proptest::prop_assert_eq!(reused.as_str(), fresh.as_str());
+            proptest::prop_assert_eq!(&reused.anchors, &fresh.anchors);
+            proptest::prop_assert_eq!(&reused.buckets, &fresh.buckets);
+        }
     }
 
     proptest::proptest! {

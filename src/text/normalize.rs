@@ -1280,6 +1280,16 @@ mod tests {
         assert_eq!(char_at("\u{200B}", 0), None);
     }
 
+    /// The original offset of `at` from a search of the whole map: what the
+    /// look-ups that start from the last anchor used must agree with.
+    fn offset_by_searching_the_map(view: &Normalized, at: usize) -> usize {
+        let at = at.min(view.as_str().len());
+        let k = view.anchors.partition_point(|&(v, _)| v <= at);
+        view.anchors
+            .get(k.wrapping_sub(1))
+            .map_or(at, |&(v, o)| o + (at - v))
+    }
+
     proptest::proptest! {
         /// A view built in the buffers of another is the view built fresh: nothing
         /// of the first is left in its text, map or buckets.
@@ -1326,11 +1336,7 @@ mod tests {
             let s = pieces.concat();
             let view = Normalized::new(&s);
             let len = view.as_str().len();
-            let expected = |at: usize| {
-                let at = at.min(len);
-                let k = view.anchors.partition_point(|&(v, _)| v <= at);
-                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
-            };
+            let expected = |at: usize| offset_by_searching_the_map(&view, at);
             let in_order = (0..=len + 1).step_by(1 + len / 97);
             for at in lookups.into_iter().chain(in_order) {
                 proptest::prop_assert_eq!(view.original_offset(at), expected(at), "{:?} at {}", s, at);
@@ -1348,12 +1354,7 @@ mod tests {
         ) {
             let s = pieces.concat();
             let view = Normalized::new(&s);
-            let len = view.as_str().len();
-            let expected = |at: usize| {
-                let at = at.min(len);
-                let k = view.anchors.partition_point(|&(v, _)| v <= at);
-                view.anchors.get(k.wrapping_sub(1)).map_or(at, |&(v, o)| o + (at - v))
-            };
+            let expected = |at: usize| offset_by_searching_the_map(&view, at);
             for (start, n) in spans {
                 // spans running backwards too: their end is clamped to their start
                 let end = if n % 7 == 0 { start.saturating_sub(n) } else { start + n };

@@ -328,8 +328,9 @@ impl Extractor {
         let text_len = text.len();
         let digits = self.digit_starts(text);
         // room for a candidate per digit run and per 32 bytes of words: about twice
-        // what report text needs, and a denser text only grows the vector
-        let expected = digits.len() + text_len / 32;
+        // what report text needs, and a denser text only grows the vector; capped,
+        // so that a text of gigabytes asks for no more address space than it uses
+        let expected = (digits.len() + text_len / 32).min(MAX_RESERVED_CANDIDATES);
         let mut policy = OverlapPolicy::new(text_len, lookback, expected);
         let mut digits = digits.into_iter().peekable();
         let mut starts = Vec::new();
@@ -557,6 +558,11 @@ thread_local! {
 /// The most a thread keeps for its next view: enough for documents of about 20 MB;
 /// a larger one's buffers are freed, not kept for good.
 const SPARE_VIEW_MAX_BYTES: usize = 32 << 20;
+
+/// The most candidates room is made for before the grammars run (about 280 MB of
+/// address space, the need of a 20 MB report): past that the vector grows as
+/// candidates come.
+const MAX_RESERVED_CANDIDATES: usize = 1 << 20;
 
 /// The least length of the segments the view is triggered and parsed in: well
 /// inside a core's cache with the original text, the map and the candidates.

@@ -179,7 +179,7 @@ impl<'a> Ctx<'a> {
     /// Whether the original character at a normalised offset is upper case (names
     /// and titles start so; the view itself is lower case).
     pub fn starts_upper_case(&self, at: usize) -> bool {
-        person::upper_case_at(self.original, self.view.original_offset(at))
+        crate::text::case::upper_case_at(self.original, self.view.original_offset(at))
     }
 
     /// An informational diagnostic over a normalised range.

@@ -50,6 +50,7 @@
 use std::borrow::Cow;
 
 use crate::record::{Person, RecordData, RecordKind};
+use crate::text::case::{is_letter, is_upper};
 use crate::text::keyword::starts_word;
 use crate::text::keyword::word_len;
 use crate::text::normalize::{is_word_char, readable, reads_plainly};
@@ -325,61 +326,6 @@ fn case_of(ctx: &Ctx<'_>, s: usize, e: usize) -> Case {
         (false, _) => Case::Title,
         (true, false) => Case::Upper,
         (true, true) => Case::Mixed,
-    }
-}
-
-/// Whether `c` is upper case ([`char::is_uppercase`]), with the letters Vietnamese
-/// is written in answered without the Unicode tables: every word read asks it of
-/// each letter (a test checks the shortcut against them).
-fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.is_ascii_uppercase(),
-        // Latin-1: À…Þ but ×
-        0xC0..=0xDE => u != 0xD7,
-        0xDF..=0xFF => false,
-        // Latin Extended-A up to ķ, and Latin Extended Additional: pairs, the
-        // capital first
-        0x100..=0x137 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u % 2 == 0,
-        // Ơ ơ, Ư ư
-        0x1A0 | 0x1AF => true,
-        0x1A1 | 0x1B0 => false,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// Whether the character a reader sees at byte `offset` of `original` is upper
-/// case: [`char_at`] and [`char::is_uppercase`], with ASCII (but `&`, which may
-/// start a reference) and the letters Vietnamese is written in answered from the
-/// character there: none of them is invisible, and [`is_upper`] needs no tables.
-/// Every family name in running text is asked this (a test checks every character).
-///
-/// [`char_at`]: crate::text::normalize::char_at
-#[inline]
-pub(crate) fn upper_case_at(original: &str, offset: usize) -> bool {
-    let Some(c) = original.get(offset..).and_then(|r| r.chars().next()) else {
-        return false;
-    };
-    match c as u32 {
-        0x26 => {}
-        0..=0x7F => return c.is_ascii_uppercase(),
-        0xC0..=0x24F | 0x1E00..=0x1EFF => return is_upper(c),
-        _ => {}
-    }
-    crate::text::normalize::char_at(original, offset).is_some_and(char::is_uppercase)
-}
-
-/// Whether `c` is alphabetic ([`char::is_alphabetic`]), with the blocks Vietnamese
-/// is written in answered without the Unicode tables: names are read letter by
-/// letter, and the tables are slow (a test checks the shortcut against them).
-fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        // Latin-1 letters and Latin Extended-A/B: all letters but × and ÷
-        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
-        // Latin Extended Additional (ạ…ỹ)
-        0x1E00..=0x1EFF => true,
-        _ => c.is_alphabetic(),
     }
 }
 
@@ -2099,45 +2045,6 @@ mod tests {
         #[test]
         fn shortcuts_agree_with_full_readings_on_mentions(text in mentions()) {
             shortcuts_agree_with_full_readings(&text)?;
-        }
-    }
-
-    #[test]
-    fn upper_case_shortcut_agrees_with_the_unicode_tables() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn upper_case_at_agrees_with_the_character_a_reader_sees() {
-        use crate::text::normalize::char_at;
-        let slow = |s: &str, o: usize| char_at(s, o).is_some_and(char::is_uppercase);
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for s in [format!("{c}A"), format!("{c}a"), format!("x{c}")] {
-                for o in (0..=s.len() + 1).filter(|&o| s.is_char_boundary(o) || o > s.len()) {
-                    assert_eq!(upper_case_at(&s, o), slow(&s, o), "{s:?} at {o}");
-                }
-            }
-        }
-        for s in [
-            "&#272;ảng",
-            "&amp;",
-            "&#x110;",
-            "\u{200B}Ủy",
-            "\u{AD}a",
-            "&nbsp;Đ",
-        ] {
-            for o in (0..=s.len()).filter(|&o| s.is_char_boundary(o)) {
-                assert_eq!(upper_case_at(s, o), slow(s, o), "{s:?} at {o}");
-            }
-        }
-    }
-
-    #[test]
-    fn letter_shortcut_agrees_with_the_unicode_tables() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 }

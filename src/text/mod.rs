@@ -2,6 +2,7 @@
 //! lexical parsers (numbers, number words, Roman numerals, dates). It knows nothing
 //! of records.
 
+pub(crate) mod case;
 pub(crate) mod date;
 pub(crate) mod keyword;
 pub(crate) mod normalize;

@@ -1200,16 +1200,19 @@ fn date_check_of(r: &DocumentRef, i: usize) -> Option<crate::extraction::Check> 
     if !is_central_party(r) {
         return None;
     }
-    let ok = term == found;
-    let expected = if ok { found } else { term };
-    Some(crate::extraction::Check {
+    Some(term_check(i, term, found))
+}
+
+/// The check of record `i`, which writes `term`, against the term its date falls in.
+fn term_check(i: usize, term: u32, found: u32) -> crate::extraction::Check {
+    crate::extraction::Check {
         check: crate::extraction::CheckKind::Date,
         total: i,
         parts: vec![],
-        expected: f64::from(expected),
+        expected: f64::from(term),
         found: f64::from(found),
-        ok,
-    })
+        ok: term == found,
+    }
 }
 
 /// A document of the Central Committee, the Politburo or the Secretariat.
@@ -1253,16 +1256,12 @@ mod tests {
             if known_terms.is_empty() || !is_central_party(r) {
                 continue;
             }
-            let ok = known_terms.contains(&found);
-            let expected = if ok { found } else { known_terms[0] };
-            checks.push(crate::extraction::Check {
-                check: crate::extraction::CheckKind::Date,
-                total: i,
-                parts: vec![],
-                expected: f64::from(expected),
-                found: f64::from(found),
-                ok,
-            });
+            let expected = if known_terms.contains(&found) {
+                found
+            } else {
+                known_terms[0]
+            };
+            checks.push(term_check(i, expected, found));
         }
         checks
     }

@@ -365,7 +365,7 @@ mod tests {
                 category: MemberCategory::NewMember,
                 scope: s(),
             }),
-            RecordData::Registration(Registration {
+            RecordData::Registration(Box::new(Registration {
                 value: Some(1),
                 approx: Approx::Exact,
                 unit: RegistrationUnit::Times,
@@ -377,13 +377,13 @@ mod tests {
                     value: 1,
                     who: "x".to_string(),
                 }],
-            }),
+            })),
             RecordData::Percentage(Percentage {
                 value: 1.5,
                 approx: Approx::Exact,
                 subject: s(),
             }),
-            RecordData::DocumentRef(DocumentRef {
+            RecordData::DocumentRef(Box::new(DocumentRef {
                 doc_type: "directive".to_string(),
                 number: s(),
                 symbol: s(),
@@ -395,7 +395,7 @@ mod tests {
                 subject: s(),
                 canonical: s(),
                 corrected_from: s(),
-            }),
+            })),
             RecordData::Date(Date {
                 value: "2018".to_string(),
                 precision: Precision::Year,

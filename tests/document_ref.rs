@@ -11,7 +11,7 @@ fn refs(text: &str) -> Vec<(String, DocumentRef)> {
     records_of(&[RecordKind::DocumentRef], text)
         .into_iter()
         .filter_map(|r| match r.data {
-            RecordData::DocumentRef(d) => Some((r.text, d)),
+            RecordData::DocumentRef(d) => Some((r.text, *d)),
             _ => None,
         })
         .collect()

@@ -18,7 +18,7 @@ fn registrations(out: &Extraction) -> Vec<(String, Registration)> {
     out.records
         .iter()
         .filter_map(|r| match &r.data {
-            RecordData::Registration(x) => Some((r.text.clone(), x.clone())),
+            RecordData::Registration(x) => Some((r.text.clone(), (**x).clone())),
             _ => None,
         })
         .collect()

@@ -383,7 +383,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         start: at,
         end,
         richness,
-        data: RecordData::DocumentRef(r),
+        data: RecordData::DocumentRef(Box::new(r)),
         diagnostics,
     })
 }
@@ -454,7 +454,7 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         start: at,
         end: at + d.len,
         richness: 1,
-        data: RecordData::DocumentRef(r),
+        data: RecordData::DocumentRef(Box::new(r)),
         diagnostics: vec![],
     })
 }
@@ -551,7 +551,7 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         start: at,
         end,
         richness: 0,
-        data: RecordData::DocumentRef(r),
+        data: RecordData::DocumentRef(Box::new(r)),
         diagnostics,
     })
 }
@@ -1304,7 +1304,7 @@ mod tests {
                         matches.push(Match {
                             start: 0,
                             end: 1,
-                            data: RecordData::DocumentRef(r),
+                            data: RecordData::DocumentRef(Box::new(r)),
                             richness: 0,
                             diagnostics: vec![],
                         });

@@ -313,7 +313,7 @@ mod tests {
                 value: format!("{start}"),
                 precision: Precision::Year,
             }),
-            2 | 3 => RecordData::Registration(Registration {
+            2 | 3 => RecordData::Registration(Box::new(Registration {
                 value: Some(5),
                 approx: Approx::Exact,
                 unit: RegistrationUnit::People,
@@ -322,7 +322,7 @@ mod tests {
                 rate: None,
                 period: (kind == 3).then(Period::default),
                 of_which: vec![],
-            }),
+            })),
             _ => RecordData::Percentage(crate::record::Percentage {
                 value: 5.0,
                 approx: Approx::Exact,

@@ -186,7 +186,7 @@ pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         start: at,
         end,
         richness,
-        data: RecordData::Registration(Registration {
+        data: RecordData::Registration(Box::new(Registration {
             value,
             approx,
             unit,
@@ -195,7 +195,7 @@ pub(super) fn parse_here(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
             rate,
             period: None,
             of_which,
-        }),
+        })),
         diagnostics,
     })
 }

@@ -287,11 +287,11 @@ impl Corpus {
                 };
                 let entry = self
                     .cited
-                    .entry(canonical.clone())
+                    .entry(canonical.to_string())
                     .or_insert_with(|| Cited {
-                        canonical: canonical.clone(),
-                        doc_type: d.doc_type.clone(),
-                        example: r.text.clone(),
+                        canonical: canonical.to_string(),
+                        doc_type: d.doc_type.to_string(),
+                        example: r.text.to_string(),
                         ..Cited::default()
                     });
                 entry.citations += 1;
@@ -304,7 +304,7 @@ impl Corpus {
         let text_of = |i: usize| {
             ex.records
                 .get(i)
-                .map(|r| r.text.clone())
+                .map(|r| r.text.to_string())
                 .unwrap_or_default()
         };
         for c in ex.checks.iter().filter(|c| !c.ok) {
@@ -602,7 +602,7 @@ fn members_total(records: &[Record]) -> Option<Total> {
         .map(|((_, value), r, unit)| Total {
             value,
             unit,
-            text: r.text.clone(),
+            text: r.text.to_string(),
         })
 }
 
@@ -627,7 +627,7 @@ fn organisations_total(records: &[Record]) -> Option<Total> {
         .map(|((_, _, value), r, unit)| Total {
             value,
             unit,
-            text: r.text.clone(),
+            text: r.text.to_string(),
         })
 }
 

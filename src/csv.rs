@@ -146,7 +146,7 @@ fn row(extraction: &Extraction, cross: &Cross, index: usize) -> Vec<String> {
     set("kind", record.kind().as_str().to_string());
     set("start", record.span.start.to_string());
     set("end", record.span.end.to_string());
-    set("text", record.text.clone());
+    set("text", record.text.to_string());
     for (name, value) in fields(record) {
         set(name, value);
     }
@@ -234,8 +234,8 @@ pub fn fields(record: &Record) -> Vec<(&'static str, String)> {
 struct Fields(Vec<(&'static str, String)>);
 
 impl Fields {
-    fn put(&mut self, name: &'static str, value: Option<String>) {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
+    fn put(&mut self, name: &'static str, value: Option<impl Into<String>>) {
+        if let Some(value) = value.map(Into::into).filter(|v| !v.is_empty()) {
             self.0.push((name, value));
         }
     }
@@ -332,6 +332,7 @@ pub fn number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use compact_str::CompactString;
 
     #[test]
     fn columns_are_unique() {
@@ -343,7 +344,7 @@ mod tests {
     #[test]
     fn every_field_has_its_column() {
         use crate::record::*;
-        let s = || Some("x".to_string());
+        let s = || Some(CompactString::from("x"));
         let period = Period {
             start: s(),
             end: s(),
@@ -369,13 +370,13 @@ mod tests {
                 value: Some(1),
                 approx: Approx::Exact,
                 unit: RegistrationUnit::Times,
-                who: "x".to_string(),
+                who: "x".into(),
                 activity: s(),
                 rate: Some(99.5),
                 period: Some(period.clone()),
                 of_which: vec![OfWhich {
                     value: 1,
-                    who: "x".to_string(),
+                    who: "x".into(),
                 }],
             })),
             RecordData::Percentage(Percentage {
@@ -384,7 +385,7 @@ mod tests {
                 subject: s(),
             }),
             RecordData::DocumentRef(Box::new(DocumentRef {
-                doc_type: "directive".to_string(),
+                doc_type: "directive".into(),
                 number: s(),
                 symbol: s(),
                 year: Some(2016),
@@ -397,12 +398,12 @@ mod tests {
                 corrected_from: s(),
             })),
             RecordData::Date(Date {
-                value: "2018".to_string(),
+                value: "2018".into(),
                 precision: Precision::Year,
             }),
             RecordData::Period(period),
             RecordData::Person(Person {
-                name: "x".to_string(),
+                name: "x".into(),
                 honorific: s(),
                 title: s(),
             }),
@@ -411,7 +412,7 @@ mod tests {
         for (data, count) in data.into_iter().zip(counts) {
             let record = Record {
                 span: crate::Span::new(0, 1),
-                text: "x".to_string(),
+                text: "x".into(),
                 data,
             };
             let f = fields(&record);
@@ -428,9 +429,9 @@ mod tests {
         use crate::record::{Date, Precision};
         let record = |start, end| Record {
             span: crate::Span::new(start, end),
-            text: String::new(),
+            text: CompactString::default(),
             data: RecordData::Date(Date {
-                value: "2018".to_string(),
+                value: "2018".into(),
                 precision: Precision::Year,
             }),
         };

@@ -8,6 +8,7 @@
 //!
 //! The driver is language-blind: the words it looks for come from the grammars.
 
+use compact_str::CompactString;
 use std::cell::Cell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
@@ -272,7 +273,7 @@ impl Extractor {
                     }
                     Record {
                         span,
-                        text: text[span.range()].to_string(),
+                        text: CompactString::new(&text[span.range()]),
                         data,
                     }
                 },
@@ -882,7 +883,7 @@ mod tests {
             start,
             end,
             data: crate::RecordData::Date(crate::record::Date {
-                value: String::new(),
+                value: CompactString::default(),
                 precision: crate::record::Precision::Year,
             }),
             richness,

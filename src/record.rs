@@ -4,6 +4,7 @@
 //! The serialised form is the `baocao/1` JSON contract (`docs/contract.md`): a
 //! record is one flat object, `{"kind": …, "span": …, "text": …, <fields>}`.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::span::Span;
@@ -204,7 +205,7 @@ pub struct OrgCount {
     /// The level, when written.
     pub level: Option<OrgLevel>,
     /// The narrowing phrase, as written.
-    pub scope: Option<String>,
+    pub scope: Option<CompactString>,
 }
 
 /// `member_count`: how many Party members.
@@ -217,7 +218,7 @@ pub struct MemberCount {
     /// Which members.
     pub category: MemberCategory,
     /// The narrowing phrase, as written.
-    pub scope: Option<String>,
+    pub scope: Option<CompactString>,
 }
 
 /// One subset of a registration ("trong đó có 3.508 cán bộ, lãnh đạo chủ chốt").
@@ -226,7 +227,7 @@ pub struct OfWhich {
     /// The subset's count.
     pub value: u64,
     /// Who the subset is, as written.
-    pub who: String,
+    pub who: CompactString,
 }
 
 /// `registration`: who registered or committed to something.
@@ -239,9 +240,9 @@ pub struct Registration {
     /// People or person-times.
     pub unit: RegistrationUnit,
     /// The registrants, as written.
-    pub who: String,
+    pub who: CompactString,
     /// What they registered for, as written.
-    pub activity: Option<String>,
+    pub activity: Option<CompactString>,
     /// The rate in percent.
     #[serde(serialize_with = "number_opt")]
     pub rate: Option<f64>,
@@ -260,41 +261,41 @@ pub struct Percentage {
     /// Approximation word.
     pub approx: Approx,
     /// Who or what the share is of, as written.
-    pub subject: Option<String>,
+    pub subject: Option<CompactString>,
 }
 
 /// `document_ref`: a cited Party or State document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DocumentRef {
     /// The document type (`directive`, `resolution`, …).
-    pub doc_type: String,
+    pub doc_type: CompactString,
     /// The number as written, without "số".
-    pub number: Option<String>,
+    pub number: Option<CompactString>,
     /// The type/issuer code ("CT/TW").
-    pub symbol: Option<String>,
+    pub symbol: Option<CompactString>,
     /// The year.
     pub year: Option<i32>,
     /// "YYYY-MM-DD".
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     /// The issuer, as written.
-    pub issuer: Option<String>,
+    pub issuer: Option<CompactString>,
     /// The plenum or sitting.
     pub plenum: Option<u32>,
     /// The term of the issuing body.
     pub term: Option<u32>,
     /// The "về …" title phrase.
-    pub subject: Option<String>,
+    pub subject: Option<CompactString>,
     /// Canonical identifier ("05-CT/TW").
-    pub canonical: Option<String>,
+    pub canonical: Option<CompactString>,
     /// The misspelt type word that was corrected.
-    pub corrected_from: Option<String>,
+    pub corrected_from: Option<CompactString>,
 }
 
 /// `date`: a free-standing calendar date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Date {
     /// ISO partial date: "2018-03-26", "2018-03" or "2018".
-    pub value: String,
+    pub value: CompactString,
     /// Which parts were written.
     pub precision: Precision,
 }
@@ -303,9 +304,9 @@ pub struct Date {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Period {
     /// ISO partial start.
-    pub start: Option<String>,
+    pub start: Option<CompactString>,
     /// ISO partial end.
-    pub end: Option<String>,
+    pub end: Option<CompactString>,
     /// "5 năm qua" → 5.
     pub last_years: Option<u32>,
     /// hằng năm …
@@ -318,11 +319,11 @@ pub struct Period {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// The name alone.
-    pub name: String,
+    pub name: CompactString,
     /// "đồng chí", "ông", "bà", in lower case.
-    pub honorific: Option<String>,
+    pub honorific: Option<CompactString>,
     /// The title, as written.
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
 }
 
 /// The typed content of a record, one variant per [`RecordKind`].
@@ -386,8 +387,9 @@ impl RecordData {
 pub struct Record {
     /// Byte span into the original input.
     pub span: Span,
-    /// Exactly `input[span]`.
-    pub text: String,
+    /// Exactly `input[span]` (a [`CompactString`]: a `str` to read, up to 24
+    /// bytes without an allocation).
+    pub text: CompactString,
     /// The typed content.
     #[serde(flatten)]
     pub data: RecordData,

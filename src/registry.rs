@@ -7,6 +7,7 @@
 //! fields the text left empty; when several fit, nothing is filled and the caller
 //! reports the ambiguity. The registry never changes what the text wrote.
 
+use compact_str::CompactString;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -409,13 +410,15 @@ pub(crate) fn resolve(r: &mut DocumentRef) -> Resolution {
         Fit::None => Resolution::Unknown,
         Fit::One(p) => {
             let d = p.doc;
-            r.canonical.get_or_insert_with(|| d.canonical.clone());
+            r.canonical
+                .get_or_insert_with(|| CompactString::new(&d.canonical));
             if let (Some(date), Some(iso_date)) = (d.date, &p.iso_date) {
-                r.date.get_or_insert_with(|| iso_date.clone());
+                r.date.get_or_insert_with(|| CompactString::new(iso_date));
                 r.year.get_or_insert(date.year());
             }
             if !d.issuer.is_empty() {
-                r.issuer.get_or_insert_with(|| d.issuer.clone());
+                r.issuer
+                    .get_or_insert_with(|| CompactString::new(&d.issuer));
             }
             Resolution::Resolved
         }
@@ -636,7 +639,7 @@ mod tests {
         let mut fits = 0;
         for issuer in written {
             let r = DocumentRef {
-                issuer: Some(issuer.clone()),
+                issuer: Some(issuer.as_str().into()),
                 ..DocumentRef::default()
             };
             let query = Query {
@@ -674,10 +677,10 @@ mod tests {
                             (d.plenum, None, year.map(|y| y + 1)),
                         ] {
                             let r = DocumentRef {
-                                doc_type: d.doc_type.clone(),
-                                number: number.clone(),
-                                symbol: symbol.clone(),
-                                issuer: issuer.clone(),
+                                doc_type: d.doc_type.as_str().into(),
+                                number: number.as_deref().map(CompactString::from),
+                                symbol: symbol.as_deref().map(CompactString::from),
+                                issuer: issuer.as_deref().map(CompactString::from),
                                 plenum,
                                 term,
                                 year,

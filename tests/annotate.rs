@@ -110,9 +110,9 @@ fn escapes_the_text_and_the_records() {
 fn record(start: usize, end: usize, text: &str) -> Record {
     Record {
         span: Span { start, end },
-        text: text.to_string(),
+        text: text.into(),
         data: RecordData::Date(Date {
-            value: "2024".to_string(),
+            value: "2024".into(),
             precision: Precision::Year,
         }),
     }
@@ -172,8 +172,8 @@ fn the_title_lists_the_fields_escaped() {
     let text = "ông Lê \"Ba\" <Tư>";
     let mut r = record(0, text.len(), text);
     r.data = RecordData::Person(Person {
-        name: "Lê \"Ba\" <Tư>".to_string(),
-        honorific: Some("ông".to_string()),
+        name: "Lê \"Ba\" <Tư>".into(),
+        honorific: Some("ông".into()),
         title: None,
     });
     let html = annotate(text, &extraction(vec![r]));

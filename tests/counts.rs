@@ -10,13 +10,19 @@ use support::records_of;
 fn counts(text: &str) -> Vec<(String, RecordData)> {
     records_of(&[RecordKind::OrgCount, RecordKind::MemberCount], text)
         .into_iter()
-        .map(|r| (r.text, r.data))
+        .map(|r| (r.text.into(), r.data))
         .collect()
 }
 
 fn org(text: &str) -> (u64, Approx, OrgUnit, Option<OrgLevel>, Option<String>) {
     match counts(text).as_slice() {
-        [(_, RecordData::OrgCount(c))] => (c.value, c.approx, c.unit, c.level, c.scope.clone()),
+        [(_, RecordData::OrgCount(c))] => (
+            c.value,
+            c.approx,
+            c.unit,
+            c.level,
+            c.scope.as_deref().map(String::from),
+        ),
         other => panic!("{text:?}: expected one org_count, got {other:?}"),
     }
 }

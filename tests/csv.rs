@@ -121,10 +121,10 @@ fn quotes_commas_and_line_breaks_survive() {
     let text = "ông Lê \"Ba\",\r\nTư";
     let record = Record {
         span: Span::new(0, text.len()),
-        text: text.to_string(),
+        text: text.into(),
         data: RecordData::Person(Person {
-            name: "Lê \"Ba\",\r\nTư".to_string(),
-            honorific: Some("ông".to_string()),
+            name: "Lê \"Ba\",\r\nTư".into(),
+            honorific: Some("ông".into()),
             title: None,
         }),
     };

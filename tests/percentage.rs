@@ -12,7 +12,7 @@ fn percentages(text: &str) -> Vec<(String, Percentage)> {
     records_of(&[RecordKind::Percentage], text)
         .into_iter()
         .map(|r| match r.data {
-            RecordData::Percentage(p) => (r.text, p),
+            RecordData::Percentage(p) => (r.text.into(), p),
             other => panic!("not a percentage: {other:?}"),
         })
         .collect()

@@ -1,7 +1,9 @@
 //! The `period` grammar through the public API: surface forms and their values,
 //! non-periods, and how a period and the dates inside it share the text.
 
-use baocao::{Code, Extractor, Period, PeriodLabel, RecordData, RecordKind, Recurrence};
+use baocao::{
+    Code, CompactString, Extractor, Period, PeriodLabel, RecordData, RecordKind, Recurrence,
+};
 
 mod support;
 use support::records_of;
@@ -11,7 +13,7 @@ fn periods(text: &str) -> Vec<(String, Period)> {
     records_of(&[RecordKind::Period], text)
         .into_iter()
         .map(|r| match r.data {
-            RecordData::Period(p) => (r.text, p),
+            RecordData::Period(p) => (r.text.into(), p),
             other => panic!("not a period: {other:?}"),
         })
         .collect()
@@ -653,8 +655,8 @@ fn value_versus_surface_form() {
         let (t, p) = &got[0];
         assert_eq!(t, text, "{sentence:?}");
         let want = Period {
-            start: start.map(str::to_string),
-            end: end.map(str::to_string),
+            start: start.map(CompactString::from),
+            end: end.map(CompactString::from),
             last_years,
             recurrence,
             label,

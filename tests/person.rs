@@ -3,7 +3,7 @@
 //! organisations, sentence-initial capitals, titles without a name), and the data
 //! tables the grammar ships.
 
-use baocao::{Person, RecordData, RecordKind};
+use baocao::{CompactString, Person, RecordData, RecordKind};
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -20,7 +20,7 @@ fn people(text: &str) -> Vec<(String, Person)> {
     records_of(&[RecordKind::Person], text)
         .into_iter()
         .map(|r| match r.data {
-            RecordData::Person(p) => (r.text, p),
+            RecordData::Person(p) => (r.text.into(), p),
             other => panic!("not a person: {other:?}"),
         })
         .collect()
@@ -374,9 +374,9 @@ fn surface_forms() {
         let want = (
             text.to_string(),
             Person {
-                name: name.to_string(),
-                honorific: honorific.map(str::to_string),
-                title: title.map(str::to_string),
+                name: (*name).into(),
+                honorific: honorific.map(CompactString::from),
+                title: title.map(CompactString::from),
             },
         );
         if got != [want.clone()] {
@@ -399,7 +399,10 @@ fn nfd_input_gives_nfc_fields() {
 fn several_people_in_one_sentence() {
     let text =
         "Dự buổi lễ có Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn Xuân Phúc và ông Vũ Đức Đam.";
-    let names: Vec<String> = people(text).into_iter().map(|(_, p)| p.name).collect();
+    let names: Vec<String> = people(text)
+        .into_iter()
+        .map(|(_, p)| p.name.into())
+        .collect();
     assert_eq!(names, ["Trần Đại Quang", "Nguyễn Xuân Phúc", "Vũ Đức Đam"]);
 }
 

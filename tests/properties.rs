@@ -121,7 +121,7 @@ proptest! {
         let text = format!("Hôm {filler}, {written}, chi bộ họp.");
         let out = extract(&text);
         let dates: Vec<_> = out.records.iter().filter_map(|r| match &r.data {
-            RecordData::Date(x) => Some((r.text.clone(), x.value.clone())),
+            RecordData::Date(x) => Some((r.text.to_string(), x.value.to_string())),
             _ => None,
         }).collect();
         prop_assert_eq!(dates, vec![(written, format!("{y:04}-{m:02}-{d:02}"))]);

@@ -18,7 +18,7 @@ fn registrations(out: &Extraction) -> Vec<(String, Registration)> {
     out.records
         .iter()
         .filter_map(|r| match &r.data {
-            RecordData::Registration(x) => Some((r.text.clone(), (**x).clone())),
+            RecordData::Registration(x) => Some((r.text.to_string(), (**x).clone())),
             _ => None,
         })
         .collect()
@@ -315,7 +315,7 @@ fn subsets() {
             r.of_which,
             vec![OfWhich {
                 value,
-                who: who.to_string()
+                who: who.into()
             }],
             "{sentence}"
         );
@@ -327,8 +327,8 @@ fn subsets() {
 
 fn year(y: &str) -> Period {
     Period {
-        start: Some(y.to_string()),
-        end: Some(y.to_string()),
+        start: Some(y.into()),
+        end: Some(y.into()),
         ..Period::default()
     }
 }
@@ -653,7 +653,7 @@ fn period_phrase() -> impl Strategy<Value = Option<(String, Period)>> {
             }
         ))),
         (2000i32..=2030).prop_map(|y| Some((format!("Năm {y}"), {
-            let y = y.to_string();
+            let y = baocao::CompactString::from(y.to_string());
             Period {
                 start: Some(y.clone()),
                 end: Some(y),
@@ -678,8 +678,8 @@ fn period_phrase() -> impl Strategy<Value = Option<(String, Period)>> {
             Some((
                 format!("Quý {roman}/{y}"),
                 Period {
-                    start: Some(format!("{y}-{:02}", 3 * q - 2)),
-                    end: Some(format!("{y}-{:02}", 3 * q)),
+                    start: Some(format!("{y}-{:02}", 3 * q - 2).into()),
+                    end: Some(format!("{y}-{:02}", 3 * q).into()),
                     label: Some(PeriodLabel::Quarter),
                     ..Period::default()
                 },
@@ -814,7 +814,7 @@ proptest! {
         let of_which: Vec<OfWhich> = d
             .of_which
             .iter()
-            .map(|&(value, who, _)| OfWhich { value, who: who.to_string() })
+            .map(|&(value, who, _)| OfWhich { value, who: who.into() })
             .collect();
         prop_assert_eq!(&r.of_which, &of_which, "{}", sentence);
         let period = d.period.as_ref().map(|(_, p)| p.clone());

@@ -237,6 +237,7 @@ fn is_member_partition(matches: &[Match], parts: &[usize]) -> bool {
 mod tests {
     use super::*;
     use crate::record::{Date, Precision};
+    use compact_str::CompactString;
 
     proptest::proptest! {
         /// The search finds what a walk from the first record finds.
@@ -253,7 +254,7 @@ mod tests {
                     start,
                     end: start + len,
                     data: RecordData::Date(Date {
-                        value: String::new(),
+                        value: CompactString::default(),
                         precision: Precision::Year,
                     }),
                     richness: 0,

@@ -17,6 +17,7 @@
 //! references back ("Chỉ thị này"), resolution against the registry of known
 //! documents.
 
+use compact_str::CompactString;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -318,7 +319,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     if !has_identity {
         return None;
     }
-    r.doc_type = doc_type.to_string();
+    r.doc_type = CompactString::new(doc_type);
     if misspelt_type {
         r.corrected_from = Some(ctx.written(at, at + type_len));
     }
@@ -329,7 +330,7 @@ fn parse(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
         r.subject = Some(if title.len() == written.len() {
             written
         } else {
-            title.to_string()
+            CompactString::new(title)
         });
         end = e;
         pos = end;
@@ -440,7 +441,7 @@ fn listed_number(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     }
     let d = doc_number(&text[at..]).filter(|d| !whole_part_of_percentage(text, at, d))?;
     let mut r = DocumentRef {
-        doc_type: doc_type.to_string(),
+        doc_type: CompactString::new(doc_type),
         number: Some(ctx.written(at + d.number.0, at + d.number.1)),
         symbol: d
             .symbol
@@ -503,7 +504,7 @@ fn bare_symbol(ctx: &mut Ctx<'_>, at: usize) -> Option<Match> {
     let (d, doc_type, code) = bare_symbol_type(&text[at..])?;
     let (s, e) = d.symbol?;
     let mut r = DocumentRef {
-        doc_type: doc_type.to_string(),
+        doc_type: CompactString::new(doc_type),
         number: Some(ctx.written(at + d.number.0, at + d.number.1)),
         symbol: Some(symbol_as_written(ctx, at + s, at + e)),
         year: d.year,
@@ -612,12 +613,12 @@ fn starts_type_code(b: u8) -> bool {
 }
 
 /// The symbol as written: NFC, Đ for Ð, inner spaces kept ("NQ- CP"), "TƯ" as "TW".
-fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> String {
+fn symbol_as_written(ctx: &Ctx<'_>, s: usize, e: usize) -> CompactString {
     ctx.written(s, e)
 }
 
 /// The canonical identifier: `05-CT/TW`, `30/2020/NĐ-CP`, `187/QĐ-TTg`, `64-SL`.
-fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
+fn canonical(r: &DocumentRef, style: Style) -> Option<CompactString> {
     let number = r.number.as_deref()?;
     let written = r.symbol.as_deref()?;
     // most symbols are written as the canonical form spells them: no copy for those
@@ -645,8 +646,8 @@ fn canonical(r: &DocumentRef, style: Style) -> Option<String> {
 }
 
 /// The parts one after the other, in one allocation.
-fn joined(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+fn joined(parts: &[&str]) -> CompactString {
+    let mut out = CompactString::with_capacity(parts.iter().map(|p| p.len()).sum());
     for part in parts {
         out.push_str(part);
     }
@@ -894,7 +895,7 @@ fn ordinal_word(s: &str) -> Option<(u32, usize)> {
 
 /// "của Bộ Chính trị", "của Ban Bí thư", "của HĐND huyện Bảo Lâm": the issuer as
 /// written and the end.
-fn issuer_after(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
+fn issuer_after(ctx: &Ctx<'_>, at: usize) -> Option<(CompactString, usize)> {
     let p = word_then_space(ctx.text(), at, &CUA)?;
     issuer_words(ctx, p)
 }
@@ -932,7 +933,7 @@ static ISSUER_STOPS: Lexicon<()> = Lexicon::new(&[
 /// ("Bộ Chính trị, Ban Bí thư"). Names capitalise the first syllable of each word
 /// ("Bộ Chính trị", "HĐND huyện Bảo Lâm"), so two lower-case syllables in a row end
 /// it ("Bộ Chính trị | vào chương trình").
-fn issuer_words(ctx: &Ctx<'_>, at: usize) -> Option<(String, usize)> {
+fn issuer_words(ctx: &Ctx<'_>, at: usize) -> Option<(CompactString, usize)> {
     let text = ctx.text();
     if !ctx.starts_upper_case(at) {
         return None;
@@ -1295,10 +1296,10 @@ mod tests {
                 for canonical in canonicals {
                     for issuer in issuers {
                         let r = DocumentRef {
-                            date: date.map(str::to_string),
+                            date: date.map(CompactString::from),
                             term,
-                            canonical: canonical.map(str::to_string),
-                            issuer: issuer.map(str::to_string),
+                            canonical: canonical.map(CompactString::from),
+                            issuer: issuer.map(CompactString::from),
                             ..DocumentRef::default()
                         };
                         matches.push(Match {
@@ -1414,14 +1415,14 @@ mod tests {
                 for number in [None, Some("05"), Some("30a")] {
                     for year in years {
                         let r = DocumentRef {
-                            number: number.map(str::to_string),
-                            symbol: symbol.map(str::to_string),
+                            number: number.map(CompactString::from),
+                            symbol: symbol.map(CompactString::from),
                             year,
                             ..DocumentRef::default()
                         };
                         assert_eq!(
-                            canonical(&r, style),
-                            canonical_by_format(&r, style),
+                            canonical(&r, style).as_deref(),
+                            canonical_by_format(&r, style).as_deref(),
                             "{r:?}"
                         );
                     }

@@ -9,6 +9,7 @@ use crate::error::{Code, Diagnostic, Level};
 use crate::record::{RecordData, RecordKind};
 use crate::text::keyword::{Keyword, Lexicon};
 use crate::text::normalize::Normalized;
+use compact_str::CompactString;
 
 pub(crate) mod breakdown;
 pub(crate) mod common;
@@ -171,7 +172,7 @@ impl<'a> Ctx<'a> {
 
     /// The text as written between two normalised offsets: NFC, Đ for Ð, white space
     /// collapsed.
-    pub fn written(&self, start: usize, end: usize) -> String {
+    pub fn written(&self, start: usize, end: usize) -> CompactString {
         let span = self.view.original_span(start, end);
         crate::text::normalize::readable(&self.original[span.range()])
     }

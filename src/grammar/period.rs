@@ -42,6 +42,7 @@
 //! - "hằng ngày", "hằng tuần": the contract has no such recurrence.
 
 use chrono::Datelike;
+use compact_str::CompactString;
 
 use crate::error::Code;
 use crate::record::{Period, PeriodLabel, RecordData, RecordKind, Recurrence};
@@ -185,8 +186,8 @@ struct Found {
 /// A range or open span, before its label.
 struct Span {
     end: usize,
-    start: Option<String>,
-    finish: Option<String>,
+    start: Option<CompactString>,
+    finish: Option<CompactString>,
 }
 
 impl Span {
@@ -673,7 +674,7 @@ fn plausible_bare_years(t: &str, s: Point, e: Point, end: usize) -> bool {
 }
 
 /// The ISO form of a complete point, validated; an impossible one is noted.
-fn iso(pt: Point, from: usize, to: usize, invalid: &mut Invalid) -> Option<String> {
+fn iso(pt: Point, from: usize, to: usize, invalid: &mut Invalid) -> Option<CompactString> {
     match PartialDate::new(pt.year?, pt.month, pt.day) {
         Ok(d) => Some(d.iso()),
         Err(why) => {
@@ -941,19 +942,19 @@ fn count_years(
     }
     let s = paren_range(t, q, false, invalid)?;
     // years, and the count agrees with them: "5 năm 1981-1985", "5 năm 2015-2020"
-    let y = |v: &Option<String>| v.as_deref().filter(|v| v.len() == 4)?.parse::<u64>().ok();
+    let y = |v: &Option<CompactString>| v.as_deref().filter(|v| v.len() == 4)?.parse::<u64>().ok();
     let span = y(&s.finish)?.checked_sub(y(&s.start)?)?;
     (n == span || n == span + 1).then(|| s.labelled(None))
 }
 
 /// A year as an ISO partial date: "2019".
-fn year_iso(y: i32) -> String {
+fn year_iso(y: i32) -> CompactString {
     month_iso(y, None)
 }
 
 /// "2016-05" ("2016" without a month), as `format!("{y:04}-{m:02}")` writes it:
 /// [`PartialDate::iso`] pushes the digits at a tenth of the cost of `format!`.
-fn month_iso(year: i32, month: Option<u32>) -> String {
+fn month_iso(year: i32, month: Option<u32>) -> CompactString {
     PartialDate {
         year,
         month,

@@ -47,7 +47,7 @@
 //! is not found), several names sharing one honorific ("các ông A, B") — only the
 //! first is read.
 
-use std::borrow::Cow;
+use compact_str::CompactString;
 
 use crate::record::{Person, RecordData, RecordKind};
 use crate::text::case::{is_letter, is_upper};
@@ -499,11 +499,11 @@ fn record(ctx: &Reader<'_, '_>, f: Found) -> Match {
 #[derive(Default)]
 struct Fields {
     /// An honorific as in the original, and its field.
-    honorific: Option<(String, String)>,
+    honorific: Option<(String, CompactString)>,
     /// The ranges of the titles, and their field.
-    title: Option<(Titles, Option<String>)>,
+    title: Option<(Titles, Option<CompactString>)>,
     /// The range of a name, and its field.
-    name: Option<(Range, String)>,
+    name: Option<(Range, CompactString)>,
 }
 
 /// A range of the normalised text.
@@ -512,7 +512,7 @@ type Range = (usize, usize);
 impl Fields {
     /// The honorific field of the honorific at `s..e`, by its original spelling
     /// ([`written`] reads that alone).
-    fn honorific(&mut self, ctx: &Reader<'_, '_>, s: usize, e: usize) -> String {
+    fn honorific(&mut self, ctx: &Reader<'_, '_>, s: usize, e: usize) -> CompactString {
         let raw = ctx.original.get(ctx.view.original_span(s, e).range());
         match (&self.honorific, raw) {
             (Some((r, field)), Some(raw)) if r == raw => field.clone(),
@@ -527,11 +527,11 @@ impl Fields {
     }
 
     /// The name field of a name at `range`.
-    fn name(&mut self, ctx: &Reader<'_, '_>, range: Range) -> String {
+    fn name(&mut self, ctx: &Reader<'_, '_>, range: Range) -> CompactString {
         match &self.name {
             Some((r, field)) if *r == range => field.clone(),
             _ => {
-                let field = written(ctx, range.0, range.1).into_owned();
+                let field = written(ctx, range.0, range.1);
                 self.name = Some((range, field.clone()));
                 field
             }
@@ -539,7 +539,7 @@ impl Fields {
     }
 
     /// The title field of titles at `ranges`.
-    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Titles) -> Option<String> {
+    fn title(&mut self, ctx: &Reader<'_, '_>, ranges: Titles) -> Option<CompactString> {
         match &self.title {
             Some((r, field)) if **r == *ranges => field.clone(),
             _ => {
@@ -552,20 +552,20 @@ impl Fields {
 }
 
 /// The honorific field of one written so.
-fn honorific_field(written: &str) -> String {
+fn honorific_field(written: &str) -> CompactString {
     // "GS." and "GS" are one honorific; "đ/c" is "đồng chí" abbreviated
     let mut h = written.to_lowercase();
     h.truncate(h.trim_end_matches('.').len());
     if h == "đ/c" {
-        "đồng chí".to_string()
+        CompactString::const_new("đồng chí")
     } else {
-        h
+        h.into()
     }
 }
 
 /// The title field of titles at `ranges`: each as written, joined by ", ".
-fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
-    let mut title = String::new();
+fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<CompactString> {
+    let mut title = CompactString::default();
     for &(s, e) in ranges {
         let t = written(ctx, s, e);
         let t = t.trim_matches(['*', ' ', ',', '-']);
@@ -580,14 +580,14 @@ fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// [`Ctx::written`], borrowed from the original when it reads as written already:
+/// [`Ctx::written`], copied from the original when it reads as written already:
 /// every record reads two or three fields, and most are plain letters and spaces.
-fn written<'a>(ctx: &Reader<'_, 'a>, s: usize, e: usize) -> Cow<'a, str> {
+fn written(ctx: &Reader<'_, '_>, s: usize, e: usize) -> CompactString {
     let span = ctx.view.original_span(s, e);
     match ctx.original.get(span.range()) {
-        Some(raw) if reads_plainly(raw) => Cow::Borrowed(raw),
-        Some(raw) => Cow::Owned(readable(raw)),
-        None => Cow::Owned(ctx.written(s, e)),
+        Some(raw) if reads_plainly(raw) => CompactString::new(raw),
+        Some(raw) => readable(raw),
+        None => ctx.written(s, e),
     }
 }
 

@@ -302,6 +302,7 @@ fn attach_periods_walking_back(text: &str, matches: &mut [Match]) {
 mod tests {
     use super::*;
     use crate::record::{Approx, Date, Precision, Registration, RegistrationUnit};
+    use compact_str::CompactString;
 
     fn record(kind: u8, start: usize, end: usize) -> Match {
         let data = match kind {
@@ -310,14 +311,14 @@ mod tests {
                 ..Period::default()
             }),
             1 => RecordData::Date(Date {
-                value: format!("{start}"),
+                value: format!("{start}").into(),
                 precision: Precision::Year,
             }),
             2 | 3 => RecordData::Registration(Box::new(Registration {
                 value: Some(5),
                 approx: Approx::Exact,
                 unit: RegistrationUnit::People,
-                who: String::new(),
+                who: CompactString::default(),
                 activity: None,
                 rate: None,
                 period: (kind == 3).then(Period::default),

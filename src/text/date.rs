@@ -21,6 +21,7 @@
 //! they give up at the first byte that cannot continue a shape.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use super::keyword::{kw, Keyword};
 
@@ -50,14 +51,14 @@ impl PartialDate {
     }
 
     /// ISO 8601 with only the written parts: "2018-03-26", "2018-03", "2018".
-    pub(crate) fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> CompactString {
         // every date and period record writes these: a calendar date's digits go
         // into a buffer at a tenth of the cost of `format!`, which stays for the
         // rest (a sign, a fifth digit)
         match self.calendar_iso() {
             Some((buf, len)) => std::str::from_utf8(&buf[..len])
-                .map_or_else(|_| self.formatted_iso(), |iso| iso.to_string()),
-            None => self.formatted_iso(),
+                .map_or_else(|_| self.formatted_iso().into(), CompactString::new),
+            None => self.formatted_iso().into(),
         }
     }
 
@@ -310,7 +311,7 @@ mod tests {
     use crate::text::normalize::fold;
 
     fn iso(f: fn(&str) -> Option<DateLex>, s: &str) -> Option<Result<String, String>> {
-        f(&fold(s)).map(|l| l.date.map(|d| d.iso()))
+        f(&fold(s)).map(|l| l.date.map(|d| d.iso().into()))
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! HTML reference maps to the whole reference; a span that ends before a dropped
 //! invisible character may include it (it is still `input[span]`).
 
+use compact_str::CompactString;
 #[cfg(test)]
 use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
@@ -741,9 +742,9 @@ fn is_invisible(c: char) -> bool {
 /// fields of a record (a subject, an issuer): HTML references decoded, invisible
 /// characters dropped, control characters and runs of white space as one space,
 /// NFC, `Ð` as `Đ`. Case and tone placement are kept as written.
-pub(crate) fn readable(raw: &str) -> String {
+pub(crate) fn readable(raw: &str) -> CompactString {
     if reads_plainly(raw) || reads_as_written(raw) {
-        return raw.to_string();
+        return CompactString::new(raw);
     }
     let clean = if needs_hygiene(raw) {
         hygiene(raw).0
@@ -758,7 +759,7 @@ pub(crate) fn readable(raw: &str) -> String {
             c => c,
         })
         .collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
 
 /// Whether [`readable`] returns `raw` as it is,

@@ -88,14 +88,17 @@ pub struct Extractor {
 /// Work counters of one extraction, for proving linear time without a clock.
 ///
 /// Every grammar call reads a bounded window of text (a few dozen words at most), so
-/// the work of an extraction is linear in these counts; the linear-time tests check
-/// that each count grows at most linearly with the input.
+/// the work of the grammars is linear in these counts, and
+/// [`relate_steps`](Stats::relate_steps) counts the work of the cross-checks after
+/// them; the linear-time tests check that each count grows at most linearly with the
+/// input.
 ///
 /// ```
 /// let ex = baocao::Extractor::builder().build().unwrap();
 /// let (_, small) = ex.extract_with_stats(&"Có 5 chi bộ. ".repeat(100));
 /// let (_, large) = ex.extract_with_stats(&"Có 5 chi bộ. ".repeat(200));
 /// assert!(large.grammar_calls <= 2 * small.grammar_calls);
+/// assert!(large.relate_steps <= 2 * small.relate_steps);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -111,6 +114,14 @@ pub struct Stats {
     pub candidates: usize,
     /// Bytes covered by all candidates, counted once per candidate.
     pub candidate_bytes: usize,
+    /// Steps of the cross-checks run on the records once the grammars are done
+    /// (sums, rates, document dates, the periods of registrations): one per record a
+    /// loop of theirs visits, per byte of text a loop of theirs scans, and per
+    /// comparison when the checks are sorted. A look of bounded length (a keyword, a
+    /// separator) is part of the step of the record it starts from; the bytes
+    /// counted are those of scans the text can make long (a run of spaces, the text
+    /// between two records, a record's own text).
+    pub relate_steps: usize,
 }
 
 impl std::fmt::Debug for Grammar {
@@ -253,7 +264,7 @@ impl Extractor {
         stats.normalised_bytes = view.as_str().len();
         let mut ctx = Ctx::new(&view, text, self.reference_date);
         let mut winners = self.winners(&mut ctx, &mut stats);
-        let checks = crate::grammar::relate(view.as_str(), &mut winners);
+        let checks = crate::grammar::relate(view.as_str(), &mut winners, &mut stats.relate_steps);
         let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
         // mapped, not pushed into a new vector: a record is no larger than a match, so
         // the standard library can collect the records into the winners' allocation

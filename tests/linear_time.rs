@@ -1,15 +1,19 @@
 //! Linear time, measured as work counts rather than seconds: doubling the input at
 //! most doubles every counter of [`baocao::Stats`], for ordinary and adversarial
 //! text. (Each grammar call reads a bounded window, so bounded counts mean bounded
-//! work; the benchmarks measure the seconds.)
+//! work; the cross-checks after the grammars count their own steps, where they loop;
+//! the benchmarks measure the seconds.)
 
 use baocao::{Extractor, Stats};
 
 const HALF_MB: usize = 1 << 19;
 
-/// Whole copies of `unit` filling about `bytes`: twice the bytes, twice the copies.
+/// Whole copies of `unit` filling about `bytes`, a multiple of [`HALF_MB`]: twice
+/// the bytes, exactly twice the copies (copies for each half megabyte, not for the
+/// whole, which could round to one more and make a count grow by a copy's work).
 fn repeat_to(unit: &str, bytes: usize) -> String {
-    unit.repeat((bytes / unit.len()).max(1))
+    let per_half_mb = (HALF_MB / unit.len()).max(1);
+    unit.repeat(per_half_mb * (bytes / HALF_MB))
 }
 
 fn nested_parens(bytes: usize) -> String {
@@ -20,17 +24,20 @@ fn nested_parens(bytes: usize) -> String {
     s
 }
 
-fn counters(s: &Stats) -> [(&'static str, usize); 5] {
+fn counters(s: &Stats) -> [(&'static str, usize); 6] {
     [
         ("normalised_bytes", s.normalised_bytes),
         ("trigger_positions", s.trigger_positions),
         ("grammar_calls", s.grammar_calls),
         ("candidates", s.candidates),
         ("candidate_bytes", s.candidate_bytes),
+        ("relate_steps", s.relate_steps),
     ]
 }
 
-fn assert_linear(name: &str, make: impl Fn(usize) -> String) {
+/// Asserts that doubling the input at most doubles each counter (plus a constant),
+/// and returns the counters of the smaller input.
+fn assert_linear(name: &str, make: impl Fn(usize) -> String) -> Stats {
     let ex = Extractor::builder().build().unwrap();
     let (_, small) = ex.extract_with_stats(&make(HALF_MB));
     let (_, large) = ex.extract_with_stats(&make(2 * HALF_MB));
@@ -45,6 +52,7 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String) {
             "{name}: {what} grew from {a} to {b} when the input doubled"
         );
     }
+    small
 }
 
 #[test]
@@ -94,17 +102,20 @@ fn lists_and_dates_in_a_row() {
 
 #[test]
 fn breakdown_lists_in_a_row() {
-    assert_linear("trong đó", |n| {
+    let stats = assert_linear("trong đó", |n| {
         repeat_to("12 chi bộ, trong đó 3 chi bộ ", n)
     });
+    // a count that stayed at zero would pass the doubling for nothing
+    assert!(stats.relate_steps > 0, "the cross-checks counted no work");
 }
 
 #[test]
 fn registrations_in_one_sentence() {
-    assert_linear("registrations", |n| {
+    let stats = assert_linear("registrations", |n| {
         format!(
             "Năm 2022, {}",
             repeat_to("33 đảng viên đăng ký học tập, ", n)
         )
     });
+    assert!(stats.relate_steps > 0, "the cross-checks counted no work");
 }

@@ -54,20 +54,34 @@ fn value_of(m: &Match) -> Option<(u64, Approx)> {
 
 /// The sum checks whose total is record `i`, or its neighbour before it joined by
 /// "với"; `matches` are sorted by start and their indices are the records' indices.
+/// Adds the records it visits and the bytes it scans to `steps`.
 #[inline]
-pub(crate) fn sum_checks_at(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Check>) {
+pub(crate) fn sum_checks_at(
+    text: &str,
+    matches: &[Match],
+    i: usize,
+    checks: &mut Vec<Check>,
+    steps: &mut usize,
+) {
     // most records are of other kinds: they cost no call
     if let Some(fam) = family(&matches[i]) {
-        sum_checks_of(text, matches, i, fam, checks);
+        sum_checks_of(text, matches, i, fam, checks, steps);
     }
 }
 
-fn sum_checks_of(text: &str, matches: &[Match], i: usize, fam: Family, checks: &mut Vec<Check>) {
+fn sum_checks_of(
+    text: &str,
+    matches: &[Match],
+    i: usize,
+    fam: Family,
+    checks: &mut Vec<Check>,
+    steps: &mut usize,
+) {
     let mut after = matches[i].end;
     // (part, part, …)
-    if let Some(open) = opens_paren(text, after) {
-        if let Some((parts, close)) = chain(text, matches, i + 1, open, fam, true) {
-            checks.extend(check(matches, i, &parts));
+    if let Some(open) = opens_paren(text, after, steps) {
+        if let Some((parts, close)) = chain(text, matches, i + 1, open, fam, true, steps) {
+            checks.extend(check(matches, i, &parts, steps));
             after = close;
         }
     }
@@ -75,7 +89,7 @@ fn sum_checks_of(text: &str, matches: &[Match], i: usize, fam: Family, checks: &
     let Some(start) = opens_list(text, after) else {
         return;
     };
-    let Some(first) = record_at(matches, i, start) else {
+    let Some(first) = record_at(matches, i, start, steps) else {
         return;
     };
     let part_family = family(&matches[first]);
@@ -86,29 +100,48 @@ fn sum_checks_of(text: &str, matches: &[Match], i: usize, fam: Family, checks: &
         previous_joined_by_voi(text, matches, i).filter(|&t| family(&matches[t]) == part_family)
     };
     if let (Some(total), Some(pf)) = (total, part_family) {
-        if let Some((parts, _)) = chain(text, matches, first, start, pf, false) {
-            checks.extend(check(matches, total, &parts));
+        if let Some((parts, _)) = chain(text, matches, first, start, pf, false, steps) {
+            checks.extend(check(matches, total, &parts, steps));
         }
     }
 }
 
 /// The record that starts at `start`, a position after record `i` ends. The
 /// records are sorted, so a search after `i` finds it: a walk from the first record
-/// would make a document of many lists cost lists times records.
-fn record_at(matches: &[Match], i: usize, start: usize) -> Option<usize> {
-    let first = i + 1 + matches.get(i + 1..)?.partition_point(|m| m.start < start);
+/// would make a document of many lists cost lists times records. The search gallops
+/// from `i`: the record is nearly always the next, and a binary search over all the
+/// records after it would cost their logarithm for each list.
+fn record_at(matches: &[Match], i: usize, start: usize, steps: &mut usize) -> Option<usize> {
+    let after = matches.get(i + 1..)?;
+    // the records before `low` start before `start`; the one sought is at most `high`
+    let (mut low, mut high) = (0, after.len().min(1));
+    while high < after.len() && after[high - 1].start < start {
+        *steps += 1;
+        low = high;
+        high = (2 * high).min(after.len());
+    }
+    let window = &after[low..high];
+    *steps += 1 + window.len().checked_ilog2().unwrap_or(0) as usize;
+    let first = i + 1 + low + window.partition_point(|m| m.start < start);
     matches
         .get(first)
         .is_some_and(|m| m.start == start)
         .then_some(first)
 }
 
+/// `s` without its leading spaces, counting them in `steps`.
+fn skip_spaces<'a>(s: &'a str, steps: &mut usize) -> &'a str {
+    let t = s.trim_start_matches(' ');
+    *steps += s.len() - t.len();
+    t
+}
+
 /// "(" after the total: where the first part should start.
-fn opens_paren(text: &str, at: usize) -> Option<usize> {
+fn opens_paren(text: &str, at: usize, steps: &mut usize) -> Option<usize> {
     let rest = text.get(at..)?;
-    let trimmed = rest.trim_start_matches(' ');
+    let trimmed = skip_spaces(rest, steps);
     let inner = trimmed.strip_prefix('(')?;
-    let inner_trimmed = inner.trim_start_matches(' ');
+    let inner_trimmed = skip_spaces(inner, steps);
     Some(text.len() - inner_trimmed.len())
 }
 
@@ -143,6 +176,7 @@ fn chain(
     start: usize,
     fam: Family,
     in_parens: bool,
+    steps: &mut usize,
 ) -> Option<(Vec<usize>, usize)> {
     let m = matches.get(first)?;
     if m.start != start || family(m) != Some(fam) {
@@ -151,10 +185,11 @@ fn chain(
     let mut parts = vec![first];
     let mut j = first;
     while let Some(next) = matches.get(j + 1) {
+        *steps += 1;
         let Some(between) = text.get(matches[j].end..next.start) else {
             break;
         };
-        if family(next) != Some(fam) || !is_separator(between, in_parens) {
+        if family(next) != Some(fam) || !is_separator(between, in_parens, steps) {
             break;
         }
         j += 1;
@@ -162,11 +197,11 @@ fn chain(
     }
     let tail = text.get(matches[j].end..)?;
     let end = if in_parens {
-        let t = tail.trim_start_matches(' ');
+        let t = skip_spaces(tail, steps);
         t.strip_prefix(')')?;
         text.len() - t.len() + 1
     } else {
-        if dangling_count(tail) {
+        if dangling_count(tail, steps) {
             return None;
         }
         matches[j].end
@@ -174,31 +209,30 @@ fn chain(
     (parts.len() >= 2).then_some((parts, end))
 }
 
-fn is_separator(between: &str, in_parens: bool) -> bool {
+fn is_separator(between: &str, in_parens: bool, steps: &mut usize) -> bool {
     let t = between.trim_matches(' ');
+    *steps += between.len() - t.len();
     if t == "," || (in_parens && t == ";") {
         return true;
     }
-    let t = t.strip_prefix(',').unwrap_or(t).trim_start_matches(' ');
+    let t = skip_spaces(t.strip_prefix(',').unwrap_or(t), steps);
     VA.match_at(t) == Some(t.len())
 }
 
 /// ", 22 xí nghiệp": the list goes on with something that is no record of ours.
-fn dangling_count(tail: &str) -> bool {
-    let t = tail
-        .strip_prefix(',')
-        .unwrap_or(tail)
-        .trim_start_matches(' ');
-    let t = VA.match_at(t).map_or(t, |n| t[n..].trim_start_matches(' '));
+fn dangling_count(tail: &str, steps: &mut usize) -> bool {
+    let t = skip_spaces(tail.strip_prefix(',').unwrap_or(tail), steps);
+    let t = VA.match_at(t).map_or(t, |n| skip_spaces(&t[n..], steps));
     tail.starts_with([',', ' ']) && t.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn check(matches: &[Match], total: usize, parts: &[usize]) -> Option<Check> {
+fn check(matches: &[Match], total: usize, parts: &[usize], steps: &mut usize) -> Option<Check> {
     let (expected, approx) = value_of(&matches[total])?;
     if approx != Approx::Exact {
         return None;
     }
     let mut found = 0u64;
+    *steps += parts.len();
     for &p in parts {
         let (v, a) = value_of(&matches[p])?;
         if a != Approx::Exact {
@@ -206,7 +240,9 @@ fn check(matches: &[Match], total: usize, parts: &[usize]) -> Option<Check> {
         }
         found = found.saturating_add(v);
     }
-    if family(&matches[total]) == Some(Family::Member) && !is_member_partition(matches, parts) {
+    if family(&matches[total]) == Some(Family::Member)
+        && !is_member_partition(matches, parts, steps)
+    {
         return None;
     }
     Some(Check {
@@ -219,7 +255,8 @@ fn check(matches: &[Match], total: usize, parts: &[usize]) -> Option<Check> {
     })
 }
 
-fn is_member_partition(matches: &[Match], parts: &[usize]) -> bool {
+fn is_member_partition(matches: &[Match], parts: &[usize], steps: &mut usize) -> bool {
+    *steps += parts.len();
     let cats: Vec<MemberCategory> = parts
         .iter()
         .filter_map(|&p| match &matches[p].data {
@@ -243,9 +280,9 @@ mod tests {
         /// The search finds what a walk from the first record finds.
         #[test]
         fn record_at_finds_what_a_walk_from_the_first_finds(
-            mut spans in proptest::collection::vec((0usize..40, 0usize..6), 1..12),
-            pick in 0usize..12,
-            gap in 0usize..8,
+            mut spans in proptest::collection::vec((0usize..120, 0usize..6), 1..40),
+            pick in 0usize..40,
+            gap in 0usize..120,
         ) {
             spans.sort_unstable();
             let matches: Vec<Match> = spans
@@ -268,7 +305,7 @@ mod tests {
                 .iter()
                 .position(|m| m.start >= start)
                 .filter(|&f| matches[f].start == start);
-            proptest::prop_assert_eq!(record_at(&matches, i, start), walked);
+            proptest::prop_assert_eq!(record_at(&matches, i, start, &mut 0), walked);
         }
     }
 }

@@ -1178,26 +1178,35 @@ impl Vocabulary for Misspelt {
 /// A date outside the term of a registry document with the same number is not
 /// flagged: numbering restarts each term and the registry is not complete, so such
 /// a date far more often names another document with that number than an error.
+///
+/// Adds the bytes it reads (the date, the issuer) to `steps`.
 #[inline]
-pub(crate) fn date_check_at(matches: &[Match], i: usize) -> Option<crate::extraction::Check> {
+pub(crate) fn date_check_at(
+    matches: &[Match],
+    i: usize,
+    steps: &mut usize,
+) -> Option<crate::extraction::Check> {
     // most records are of other kinds: they cost no call
     let RecordData::DocumentRef(r) = &matches[i].data else {
         return None;
     };
-    date_check_of(r, i)
+    date_check_of(r, i, steps)
 }
 
-fn date_check_of(r: &DocumentRef, i: usize) -> Option<crate::extraction::Check> {
+fn date_check_of(r: &DocumentRef, i: usize, steps: &mut usize) -> Option<crate::extraction::Check> {
     // only a written term is checked: most references name none, and reading
     // their dates would find nothing to compare
     let term = r.term?;
-    let date = r
-        .date
-        .as_deref()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+    let written = r.date.as_deref()?;
+    *steps += written.len();
+    let date = chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d").ok()?;
     let found = crate::registry::term_on(date)?;
     // Central Committee terms date only central Party documents; a council's or
     // the National Assembly's "khóa" counts other terms
+    if r.canonical.is_none() {
+        // lower-cased and searched
+        *steps += r.issuer.as_deref().map_or(0, str::len);
+    }
     if !is_central_party(r) {
         return None;
     }
@@ -1314,7 +1323,7 @@ mod tests {
             }
         }
         let checks: Vec<_> = (0..matches.len())
-            .filter_map(|i| date_check_at(&matches, i))
+            .filter_map(|i| date_check_at(&matches, i, &mut 0))
             .collect();
         assert!(checks.iter().any(|c| c.ok) && checks.iter().any(|c| !c.ok));
         assert_eq!(checks, date_checks_reading_every_date(&matches));

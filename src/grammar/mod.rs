@@ -91,22 +91,37 @@ pub(crate) static GRAMMARS: &[&Grammar] = &[
 ///
 /// One pass over the records does it all: a document has many, each is large, and
 /// every pass over them waits for memory about once a record.
-pub(crate) fn relate(text: &str, matches: &mut [Match]) -> Vec<crate::extraction::Check> {
+///
+/// Adds its work to `steps` (see [`crate::Stats::relate_steps`]): each loop counts
+/// the records it visits and the bytes it scans where it does so, so that a loop
+/// that grows faster than the text shows in the count.
+pub(crate) fn relate(
+    text: &str,
+    matches: &mut [Match],
+    steps: &mut usize,
+) -> Vec<crate::extraction::Check> {
     let mut periods = rate::PeriodFinder::default();
     let mut checks = Vec::new();
     let mut rates = Vec::new();
     let mut dates = Vec::new();
+    // the pass visits each record once
+    *steps += matches.len();
     for i in 0..matches.len() {
-        periods.see(text, matches, i);
-        breakdown::sum_checks_at(text, matches, i, &mut checks);
-        rate::rate_checks_at(text, matches, i, &mut rates);
-        dates.extend(document_ref::date_check_at(matches, i));
+        periods.see(text, matches, i, steps);
+        breakdown::sum_checks_at(text, matches, i, &mut checks, steps);
+        rate::rate_checks_at(text, matches, i, &mut rates, steps);
+        dates.extend(document_ref::date_check_at(matches, i, steps));
     }
-    periods.finish(text, matches);
+    periods.finish(text, matches, steps);
     // sum, rate and date checks in that order before the stable sort, as always
     checks.append(&mut rates);
     checks.append(&mut dates);
-    checks.sort_by_key(|c| (c.total, c.parts.first().copied()));
+    // a sort is not linear in general: its comparisons count, so that checks made
+    // out of order show
+    checks.sort_by_key(|c| {
+        *steps += 1;
+        (c.total, c.parts.first().copied())
+    });
     checks
 }
 

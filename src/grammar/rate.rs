@@ -37,9 +37,16 @@ static TARGETS: Lexicon<()> = Lexicon::new(&[
 const TOLERANCE: f64 = 0.1;
 
 /// The rate checks of record `i` of the sorted matches: a share above 100 %, and
-/// the rate written after a count over its target.
+/// the rate written after a count over its target. Adds the bytes it scans to
+/// `steps`.
 #[inline]
-pub(crate) fn rate_checks_at(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Check>) {
+pub(crate) fn rate_checks_at(
+    text: &str,
+    matches: &[Match],
+    i: usize,
+    checks: &mut Vec<Check>,
+    steps: &mut usize,
+) {
     // most records are of other kinds: they cost no call
     if matches!(
         matches[i].data,
@@ -48,16 +55,22 @@ pub(crate) fn rate_checks_at(text: &str, matches: &[Match], i: usize, checks: &m
             | RecordData::MemberCount(_)
             | RecordData::OrgCount(_)
     ) {
-        rate_checks_of(text, matches, i, checks);
+        rate_checks_of(text, matches, i, checks, steps);
     }
 }
 
-fn rate_checks_of(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Check>) {
+fn rate_checks_of(
+    text: &str,
+    matches: &[Match],
+    i: usize,
+    checks: &mut Vec<Check>,
+    steps: &mut usize,
+) {
     let m = &matches[i];
     // a share above 100 %
     let share = match &m.data {
         RecordData::Registration(r) => r.rate,
-        RecordData::Percentage(p) if is_share_of_a_group(text, m) => Some(p.value),
+        RecordData::Percentage(p) if is_share_of_a_group(text, m, steps) => Some(p.value),
         _ => None,
     };
     if let Some(rate) = share.filter(|&x| x > 100.0) {
@@ -71,7 +84,7 @@ fn rate_checks_of(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Chec
         });
     }
     // N/M …, đạt R%
-    let Some((n, target)) = count_over_target(text, m) else {
+    let Some((n, target)) = count_over_target(text, m, steps) else {
         return;
     };
     let Some((j, rate)) = rate_right_after(text, matches, i) else {
@@ -90,8 +103,9 @@ fn rate_checks_of(text: &str, matches: &[Match], i: usize, checks: &mut Vec<Chec
 
 /// Whether a percentage is a share of a group: "tỷ lệ" introduces it (it starts the
 /// record, or stands right before the number) and no target follows the number.
-fn is_share_of_a_group(text: &str, m: &Match) -> bool {
+fn is_share_of_a_group(text: &str, m: &Match, steps: &mut usize) -> bool {
     let before = text[..m.start].trim_end_matches(' ');
+    *steps += m.start - before.len();
     let introduced = TY_LE.longest_at(&text[m.start..]).is_some()
         || TY_LE.folded_words().any(|w| {
             before.ends_with(w) && crate::text::keyword::starts_word(before, before.len() - w.len())
@@ -101,6 +115,8 @@ fn is_share_of_a_group(text: &str, m: &Match) -> bool {
     }
     // the end of the sign: the last "%" or "phần trăm" of the record
     let record = &text[m.start..m.end];
+    // each search may read the whole record
+    *steps += 2 * record.len();
     let sign_end = match record.rfind('%') {
         Some(i) => m.start + i + 1,
         None => match record.rfind(PHAN_TRAM.folded()) {
@@ -109,15 +125,18 @@ fn is_share_of_a_group(text: &str, m: &Match) -> bool {
         },
     };
     let after = text[sign_end..].trim_start_matches(' ');
+    *steps += text.len() - sign_end - after.len();
     TARGETS.longest_at(after).is_none()
 }
 
 /// "195/160" at the start of a count's digits: (count, target).
-fn count_over_target(text: &str, m: &Match) -> Option<(u64, u64)> {
+fn count_over_target(text: &str, m: &Match, steps: &mut usize) -> Option<(u64, u64)> {
     if !matches!(m.data, RecordData::MemberCount(_) | RecordData::OrgCount(_)) {
         return None;
     }
     let t = text.get(m.start..m.end)?;
+    // the digits are looked for, and read, within the record
+    *steps += t.len();
     let from = t.find(|c: char| c.is_ascii_digit())?;
     let t = &t[from..];
     let n_len = t
@@ -170,9 +189,10 @@ pub(crate) struct PeriodFinder {
 impl PeriodFinder {
     /// Reads record `i`, and gives it its period if it is a registration that
     /// takes one; the records must be read in order, each once. The period is
-    /// given at once, while both records are in the cache.
+    /// given at once, while both records are in the cache. Adds the records and
+    /// bytes it reads to `steps`.
     #[inline]
-    pub(crate) fn see(&mut self, text: &str, matches: &mut [Match], i: usize) {
+    pub(crate) fn see(&mut self, text: &str, matches: &mut [Match], i: usize, steps: &mut usize) {
         let m = &matches[i];
         if self.out_of_order || m.start < self.previous_end || m.end < m.start {
             self.out_of_order = true;
@@ -181,23 +201,26 @@ impl PeriodFinder {
         self.previous_end = m.end;
         match &m.data {
             RecordData::Period(_) | RecordData::Date(_) => self.last_period = Some(i),
-            RecordData::Registration(r) if r.period.is_none() => self.govern(text, matches, i),
+            RecordData::Registration(r) if r.period.is_none() => {
+                self.govern(text, matches, i, steps)
+            }
             _ => {}
         }
     }
 
     /// Gives registration `i` the last period seen, if no sentence ends between.
-    fn govern(&mut self, text: &str, matches: &mut [Match], i: usize) {
+    fn govern(&mut self, text: &str, matches: &mut [Match], i: usize, steps: &mut usize) {
         let Some(g) = self.last_period else {
             return;
         };
         let start = matches[i].start;
-        if self.stops.any_between(text, matches[g].end, start) {
+        if self.stops.any_between(text, matches[g].end, start, steps) {
             return;
         }
         // the walk back reads the text from each record's end: where one ends
         // inside a character it stops, and it answers instead
         let from = self.boundaries_checked.max(g);
+        *steps += i - from;
         let ends_on_boundaries = text.is_char_boundary(start)
             && matches[from..i]
                 .iter()
@@ -216,9 +239,9 @@ impl PeriodFinder {
     /// Gives the registrations the pass could not their periods, once every record
     /// was seen. What it gave stands: a registration's period depends on the
     /// records before it only, and those were apart and in order.
-    pub(crate) fn finish(self, text: &str, matches: &mut [Match]) {
+    pub(crate) fn finish(self, text: &str, matches: &mut [Match], steps: &mut usize) {
         if self.out_of_order {
-            attach_periods_walking_back(text, matches);
+            attach_periods_walking_back(text, matches, steps);
         }
     }
 }
@@ -236,13 +259,14 @@ struct SentenceEnds {
 
 impl SentenceEnds {
     /// Whether a sentence ends in `from..to`; neither may be less than in the call
-    /// before.
-    fn any_between(&mut self, text: &str, from: usize, to: usize) -> bool {
+    /// before. Adds the bytes it reads to `steps`.
+    fn any_between(&mut self, text: &str, from: usize, to: usize, steps: &mut usize) -> bool {
         if self.read_to < from {
             self.read_to = from;
             self.sentence_start = from;
         }
         let unread = text.as_bytes().get(self.read_to..to).unwrap_or_default();
+        *steps += unread.len();
         if let Some(k) = unread.iter().rposition(|&b| is_sentence_end(b)) {
             self.sentence_start = self.read_to + k + 1;
         }
@@ -274,8 +298,9 @@ fn period_of(data: &RecordData) -> Option<Period> {
 /// sentence: right for records in any order, but it reads the text between a
 /// registration and each record before it, which costs the square of a sentence's
 /// records (and more). The driver's records are apart and in order: this answers
-/// for no text it reads, only where its promise would be broken.
-fn attach_periods_walking_back(text: &str, matches: &mut [Match]) {
+/// for no text it reads, only where its promise would be broken. Adds the records
+/// and bytes it reads to `steps`.
+fn attach_periods_walking_back(text: &str, matches: &mut [Match], steps: &mut usize) {
     for i in 0..matches.len() {
         if !matches!(&matches[i].data, RecordData::Registration(r) if r.period.is_none()) {
             continue;
@@ -284,6 +309,7 @@ fn attach_periods_walking_back(text: &str, matches: &mut [Match]) {
         let mut found = None;
         for j in (0..i).rev() {
             let between = text.get(matches[j].end..start).unwrap_or(".");
+            *steps += 1 + between.len();
             if between.contains(['.', ';', '\n', '?', '!']) {
                 break;
             }
@@ -342,9 +368,9 @@ mod tests {
     fn attach_periods(text: &str, matches: &mut [Match]) {
         let mut finder = PeriodFinder::default();
         for i in 0..matches.len() {
-            finder.see(text, matches, i);
+            finder.see(text, matches, i, &mut 0);
         }
-        finder.finish(text, matches);
+        finder.finish(text, matches, &mut 0);
     }
 
     fn periods(matches: &[Match]) -> Vec<Option<Period>> {
@@ -392,7 +418,7 @@ mod tests {
             let mut fast: Vec<Match> = spans.iter().map(|&(k, s, e)| record(k, s, e)).collect();
             let mut slow: Vec<Match> = spans.iter().map(|&(k, s, e)| record(k, s, e)).collect();
             attach_periods(&text, &mut fast);
-            attach_periods_walking_back(&text, &mut slow);
+            attach_periods_walking_back(&text, &mut slow, &mut 0);
             proptest::prop_assert_eq!(periods(&fast), periods(&slow));
         }
     }
@@ -410,10 +436,10 @@ mod tests {
         let mut fast: Vec<Match> = spans.iter().map(|&(k, s, e)| record(k, s, e)).collect();
         let mut finder = PeriodFinder::default();
         for i in 0..fast.len() {
-            finder.see(text, &mut fast, i);
+            finder.see(text, &mut fast, i, &mut 0);
         }
         assert!(!finder.out_of_order);
-        finder.finish(text, &mut fast);
+        finder.finish(text, &mut fast, &mut 0);
         let found = periods(&fast);
         assert!(found[1].is_some() && found[2].is_some());
         assert!(found[3].is_none());

@@ -53,7 +53,7 @@ use crate::record::{Person, RecordData, RecordKind};
 use crate::text::case::{is_letter, is_upper};
 use crate::text::keyword::starts_word;
 use crate::text::keyword::word_len;
-use crate::text::normalize::{is_word_char, readable, reads_plainly};
+use crate::text::normalize::is_word_char;
 
 use super::{Ctx, Grammar, Match, Trigger};
 
@@ -511,13 +511,13 @@ type Range = (usize, usize);
 
 impl Fields {
     /// The honorific field of the honorific at `s..e`, by its original spelling
-    /// ([`written`] reads that alone).
+    /// ([`Ctx::written`] reads that alone).
     fn honorific(&mut self, ctx: &Reader<'_, '_>, s: usize, e: usize) -> CompactString {
         let raw = ctx.original.get(ctx.view.original_span(s, e).range());
         match (&self.honorific, raw) {
             (Some((r, field)), Some(raw)) if r == raw => field.clone(),
             _ => {
-                let field = honorific_field(&written(ctx, s, e));
+                let field = honorific_field(&ctx.written(s, e));
                 if let Some(raw) = raw {
                     self.honorific = Some((raw.to_string(), field.clone()));
                 }
@@ -531,7 +531,7 @@ impl Fields {
         match &self.name {
             Some((r, field)) if *r == range => field.clone(),
             _ => {
-                let field = written(ctx, range.0, range.1);
+                let field = ctx.written(range.0, range.1);
                 self.name = Some((range, field.clone()));
                 field
             }
@@ -567,7 +567,7 @@ fn honorific_field(written: &str) -> CompactString {
 fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<CompactString> {
     let mut title = CompactString::default();
     for &(s, e) in ranges {
-        let t = written(ctx, s, e);
+        let t = ctx.written(s, e);
         let t = t.trim_matches(['*', ' ', ',', '-']);
         if t.is_empty() {
             continue;
@@ -578,17 +578,6 @@ fn title_field(ctx: &Reader<'_, '_>, ranges: &[Range]) -> Option<CompactString> 
         title.push_str(t);
     }
     (!title.is_empty()).then_some(title)
-}
-
-/// [`Ctx::written`], copied from the original when it reads as written already:
-/// every record reads two or three fields, and most are plain letters and spaces.
-fn written(ctx: &Reader<'_, '_>, s: usize, e: usize) -> CompactString {
-    let span = ctx.view.original_span(s, e);
-    match ctx.original.get(span.range()) {
-        Some(raw) if reads_plainly(raw) => CompactString::new(raw),
-        Some(raw) => readable(raw),
-        None => ctx.written(s, e),
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -118,9 +118,10 @@ pub(crate) fn relate(
     checks.append(&mut dates);
     // a sort is not linear in general: its comparisons count, so that checks made
     // out of order show
-    checks.sort_by_key(|c| {
+    let order = |c: &crate::extraction::Check| (c.total, c.parts.first().copied());
+    checks.sort_by(|a, b| {
         *steps += 1;
-        (c.total, c.parts.first().copied())
+        order(a).cmp(&order(b))
     });
     checks
 }

@@ -345,9 +345,9 @@ proptest! {
         prop_assert_eq!(&d.doc_type, doc_type);
         prop_assert_eq!(d.number.as_deref(), Some(number.as_str()));
         prop_assert_eq!(d.symbol.as_deref(), Some(symbol.as_str()));
-        prop_assert_eq!(d.canonical.as_ref().map(|c| c.to_string()), Some(format!("{number}-{symbol}")));
+        prop_assert_eq!(d.canonical.clone(), Some(format!("{number}-{symbol}").into()));
         if let Some((dd, mm, yy)) = date {
-            prop_assert_eq!(d.date.as_ref().map(|c| c.to_string()), Some(format!("{yy:04}-{mm:02}-{dd:02}")));
+            prop_assert_eq!(d.date.clone(), Some(format!("{yy:04}-{mm:02}-{dd:02}").into()));
         }
         if with_issuer {
             prop_assert_eq!(d.issuer.as_deref(), Some(issuer));
@@ -363,6 +363,6 @@ proptest! {
         let d = &got[0].1;
         prop_assert_eq!(&d.doc_type, doc_type);
         prop_assert_eq!(d.year, Some(y));
-        prop_assert_eq!(d.canonical.as_ref().map(|c| c.to_string()), Some(format!("{n}/{y}/{code}")));
+        prop_assert_eq!(d.canonical.clone(), Some(format!("{n}/{y}/{code}").into()));
     }
 }

@@ -17,7 +17,7 @@
 //! references back ("Chỉ thị này"), resolution against the registry of known
 //! documents.
 
-use compact_str::CompactString;
+use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -633,8 +633,9 @@ fn canonical(r: &DocumentRef, style: Style) -> Option<CompactString> {
     Some(match style {
         Style::Party | Style::OldState => joined(&[number, "-", &symbol]),
         Style::StateLegal => {
-            let mut year = [0u8; 11];
-            joined(&[number, "/", decimal(r.year?, &mut year), "/", &symbol])
+            // itoa underneath: no `fmt` machinery, and inline like the result
+            let year = r.year?.to_compact_string();
+            joined(&[number, "/", &year, "/", &symbol])
         }
         // "45/HD-BTCTW": a Party issuer, written in the State shape
         Style::StateAdministrative if party_issuer(&symbol) => {
@@ -652,25 +653,6 @@ fn joined(parts: &[&str]) -> CompactString {
         out.push_str(part);
     }
     out
-}
-
-/// `n` in decimal, written into `buf` (room for any `i32`).
-fn decimal(n: i32, buf: &mut [u8; 11]) -> &str {
-    let mut rest = n.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
 /// Whether a State-shaped symbol names a Party issuer ("HD-BTCTW", "KH-TU").
